@@ -66,7 +66,7 @@ impl fmt::Display for Lang {
 
 /// Where a piece of text came from: the file (relative to the project) and the
 /// 1-based line and column.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Loc {
     /// The file, relative to the project folder.
     pub file: Arc<Path>,

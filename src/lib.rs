@@ -16,6 +16,7 @@
 //! Every problem is a [`problem::Problem`] with a place and a code, told to
 //! the user in Welsh or English.
 
+pub mod build;
 pub mod collate;
 pub mod config;
 pub mod decode;

@@ -1,1 +1,685 @@
-//! TODO
+//! Site search that works for Welsh as well as English, entirely offline.
+//!
+//! The site is often opened from a file share, where `fetch` fails and no
+//! server can answer queries, so the index is a script, `LANG/search-index.js`,
+//! that the page loads with `<script src>` and that sets one global. The front
+//! end, `theme/search.js`, turns a query into keys with a port of [`keys`] and
+//! looks each one up as a prefix of the index's sorted keys.
+//!
+//! Welsh needs more than lowercasing: a word's first letter changes with the
+//! word before it (`cofnod`, `ei gofnod`, `fy nghofnod`, `ei chofnod`), so for
+//! Welsh the keys of a word also hold the radical (unmutated) forms it could
+//! have come from. English gets neither stemming nor demutation, so the rules
+//! of one language never reach the other.
+
+use std::collections::{HashMap, HashSet};
+
+use serde::Serialize;
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+use crate::lang::Lang;
+
+/// One page as search sees it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Document {
+    /// The page's title, in the page's language.
+    pub title: String,
+    /// The page's path relative to the language folder, e.g. `principles/own-words.html`.
+    pub path: String,
+    /// A short label for the kind of page, in the page's language, e.g. "Egwyddor".
+    pub kind: String,
+    /// The page's text without markup.
+    pub text: String,
+}
+
+/// The apostrophes typed or typeset in Welsh (`mae’n`, `iʼr`), all read as `'`.
+const APOSTROPHES: [char; 3] = ['\u{2019}', '\u{2018}', '\u{02BC}'];
+
+/// Initial letters a mutation leaves, longest first, with the radical
+/// initials they can come from. Only the first entry that matches applies, so
+/// `ngh` is read as nasal `c`, never as `ng` + `h` or `n` + `gh`. Entries with
+/// no radicals (`ff`, `ll`, `rh`) are radical initials that would otherwise be
+/// misread by a shorter entry (`ll` as soft-mutated `l`).
+const MUTATIONS: [(&str, &[&str]); 19] = [
+    ("ngh", &["c"]),
+    ("mh", &["p"]),
+    ("nh", &["t"]),
+    ("ng", &["g"]),
+    ("ch", &["c"]),
+    ("ph", &["p"]),
+    ("th", &["t"]),
+    ("dd", &["d"]),
+    ("ff", &[]),
+    ("ll", &[]),
+    ("rh", &[]),
+    ("b", &["p"]),
+    ("d", &["t"]),
+    ("g", &["c"]),
+    ("f", &["b", "m"]),
+    ("l", &["ll"]),
+    ("r", &["rh"]),
+    ("m", &["b"]),
+    ("n", &["d"]),
+];
+
+/// Very common Welsh words that are not mutated forms. Their would-be radicals
+/// are ordinary words (`dy` → `ty`, `na` → `da`, `oes` → `goes`), so
+/// demutating them would make a search for those words match nearly every page.
+const NOT_MUTATED: [&str; 28] = [
+    "dim", "dy", "eich", "ein", "fe", "fel", "fy", "gan", "gyda", "hefyd", "hon", "hwn", "hwnnw",
+    "hyn", "hynny", "mae", "mai", "mewn", "na", "nac", "nad", "neu", "ni", "nid", "oedd", "oes",
+    "ond", "wedi",
+];
+
+/// Shortest word, and shortest radical, that demutation considers: a
+/// one-letter key would match, as a prefix, a large part of the index.
+const SHORTEST_MUTATED: usize = 2;
+
+/// Shortest word that may have lost an initial `g`: every vowel-initial word
+/// could have, and two-letter ones (`yn`, `ac`, `ei`) are function words.
+const SHORTEST_WITHOUT_G: usize = 3;
+
+/// How much of a page's text the index carries for the front end to cut
+/// excerpts from: enough for a few sentences around a match near the start,
+/// without making the index as large as the site.
+const EXCERPT_SOURCE_CHARS: usize = 800;
+
+/// A word's normal form for matching: NFC, lowercase, curly apostrophes as
+/// `'`, diacritics removed (`Tŷ` → `ty`, `â` → `a`).
+///
+/// Diacritics are folded rather than kept because readers often type Welsh
+/// without them; letters with no decomposition (`ø`, `æ`) stay as they are.
+pub fn normalise(word: &str) -> String {
+    let lower = word.nfc().collect::<String>().to_lowercase();
+    lower
+        .chars()
+        .map(|c| if APOSTROPHES.contains(&c) { '\'' } else { c })
+        .nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .nfc()
+        .collect()
+}
+
+/// The index and query keys for `word` (or for each word of a phrase), in
+/// order and without repeats: the normal form ([`normalise`]), for Welsh the
+/// radical forms it may be a mutation of, and for a word with apostrophes
+/// (`mae'n`) its parts (`mae`, `n`) too.
+pub fn keys(word: &str, lang: Lang) -> Vec<String> {
+    let normal = normalise(word);
+    let mut seen = HashSet::new();
+    let mut out = Vec::new();
+    for token in words(&normal) {
+        for key in token_keys(token, lang, true) {
+            if seen.insert(key.clone()) {
+                out.push(key);
+            }
+        }
+    }
+    out
+}
+
+/// Letters and digits of any script; a word is never split at `ŷ` or `ø`.
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// The words of normalised text: runs of letters and digits, with an
+/// apostrophe kept when it stands between two of them (`mae'n`, not `'r`).
+fn words(text: &str) -> Vec<&str> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, &(at, c)) in chars.iter().enumerate() {
+        let joins = c == '\''
+            && start.is_some()
+            && chars
+                .get(i + 1)
+                .is_some_and(|&(_, next)| is_word_char(next));
+        if is_word_char(c) || joins {
+            start.get_or_insert(at);
+        } else if let Some(from) = start.take() {
+            out.push(&text[from..at]);
+        }
+    }
+    if let Some(from) = start {
+        out.push(&text[from..]);
+    }
+    out
+}
+
+/// The keys of one normalised word; `parts` adds the parts of a word with
+/// apostrophes, which the index wants and a query does not (a query's `i'r`
+/// should not match every page with a word beginning `r`).
+fn token_keys(token: &str, lang: Lang, parts: bool) -> Vec<String> {
+    let mut out = vec![token.to_string()];
+    let add = |word: &str, out: &mut Vec<String>| {
+        if lang == Lang::Cy {
+            for radical in radicals(word) {
+                if !out.contains(&radical) {
+                    out.push(radical);
+                }
+            }
+        }
+    };
+    add(token, &mut out);
+    if parts && token.contains('\'') {
+        for part in token.split('\'').filter(|p| !p.is_empty()) {
+            if !out.iter().any(|k| k == part) {
+                out.push(part.to_string());
+            }
+            add(part, &mut out);
+        }
+    }
+    out
+}
+
+/// Welsh vowels, `w` and `y` included: they take `h` after `ei`, `ein`, `eu`
+/// and lose a preceding `g` in soft mutation.
+fn is_vowel(c: char) -> bool {
+    "aeiouwy".contains(c)
+}
+
+/// The radical forms a normalised Welsh word may be a mutation of: soft
+/// (`gofnodi` → `cofnodi`, `ofal` → `gofal`), nasal (`nghymru` → `cymru`),
+/// aspirate (`chofnod` → `cofnod`) and `h` before a vowel (`hiaith` → `iaith`).
+///
+/// For a word with apostrophes the limits apply to the part before the first
+/// one, so `gofnodi'r` gives `cofnodi'r` while `mae'n` stays as it is.
+fn radicals(word: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let head = word.split('\'').next().unwrap_or(word);
+    let length = head.chars().count();
+    if length < SHORTEST_MUTATED || NOT_MUTATED.contains(&head) {
+        return out;
+    }
+    let found = MUTATIONS
+        .iter()
+        .find_map(|&(mutated, radicals)| word.strip_prefix(mutated).map(|rest| (rest, radicals)));
+    if let Some((rest, radicals)) = found {
+        out.extend(radicals.iter().map(|radical| format!("{radical}{rest}")));
+    }
+    let mut chars = word.chars();
+    let (first, second) = (chars.next(), chars.next());
+    if first == Some('h') && second.is_some_and(is_vowel) {
+        out.push(word[1..].to_string());
+    }
+    // Soft mutation drops `g` before a vowel, `l` or `r` (`gwraig` → `wraig`,
+    // `glan` → `lan`); `ll` and `rh` are never what is left.
+    let lost_g = match first {
+        Some(c) if is_vowel(c) => true,
+        Some('l') => second != Some('l'),
+        Some('r') => second != Some('h'),
+        _ => false,
+    };
+    if lost_g && length >= SHORTEST_WITHOUT_G {
+        out.push(format!("g{word}"));
+    }
+    out.retain(|radical| radical != word && radical.chars().count() >= SHORTEST_MUTATED);
+    out
+}
+
+/// The start of `text` with runs of white space made single, cut at a word
+/// boundary, for the front end to show and highlight.
+fn excerpt_source(text: &str) -> String {
+    let mut out = String::new();
+    let mut count = 0;
+    for word in text.split_whitespace() {
+        let length = word.chars().count();
+        if count > 0 && count + 1 + length > EXCERPT_SOURCE_CHARS {
+            break;
+        }
+        if count > 0 {
+            out.push(' ');
+            count += 1;
+        }
+        if length > EXCERPT_SOURCE_CHARS {
+            out.extend(word.chars().take(EXCERPT_SOURCE_CHARS - count));
+            break;
+        }
+        out.push_str(word);
+        count += length;
+    }
+    out
+}
+
+/// One document as the index script carries it.
+#[derive(Serialize)]
+struct Entry<'a> {
+    title: &'a str,
+    path: &'a str,
+    kind: &'a str,
+    excerpt: String,
+}
+
+/// The whole index: `keys` sorted in UTF-16 order (JavaScript's string
+/// order, so the front end can binary-search them), and `postings[i]` the
+/// increasing document numbers holding `keys[i]`.
+#[derive(Serialize)]
+struct Index<'a> {
+    lang: Lang,
+    docs: Vec<Entry<'a>>,
+    keys: Vec<&'a str>,
+    postings: Vec<Vec<u32>>,
+}
+
+/// The contents of `LANG/search-index.js` for the pages `docs` in `lang`: one
+/// statement setting `window.canllawSearchIndex`, valid JavaScript whatever
+/// the text holds.
+pub fn index_js(lang: Lang, docs: &[Document]) -> String {
+    let mut postings: HashMap<String, Vec<u32>> = HashMap::new();
+    for (number, doc) in docs.iter().enumerate() {
+        let number = u32::try_from(number).expect("fewer than 2^32 pages");
+        let mut doc_keys = HashSet::new();
+        for text in [&doc.title, &doc.text] {
+            let normal = normalise(text);
+            for token in words(&normal) {
+                doc_keys.extend(token_keys(token, lang, true));
+            }
+        }
+        // Documents are visited in order, so each list stays increasing.
+        for key in doc_keys {
+            postings.entry(key).or_default().push(number);
+        }
+    }
+    let mut entries: Vec<(String, Vec<u32>)> = postings.into_iter().collect();
+    entries.sort_by(|a, b| a.0.encode_utf16().cmp(b.0.encode_utf16()));
+    let index = Index {
+        lang,
+        docs: docs
+            .iter()
+            .map(|doc| Entry {
+                title: &doc.title,
+                path: &doc.path,
+                kind: &doc.kind,
+                excerpt: excerpt_source(&doc.text),
+            })
+            .collect(),
+        keys: entries.iter().map(|(key, _)| key.as_str()).collect(),
+        postings: entries.iter().map(|(_, docs)| docs.clone()).collect(),
+    };
+    let json = serde_json::to_string(&index).expect("the index serialises");
+    // `<` can only stand inside a JSON string here, where `\u003c` means the
+    // same; escaping it keeps `</script>` and `<!--` harmless if the index is
+    // ever inlined. U+2028 and U+2029 end lines in older JavaScript.
+    let json = json
+        .replace('<', "\\u003c")
+        .replace('\u{2028}', "\\u2028")
+        .replace('\u{2029}', "\\u2029");
+    format!(
+        "// The search index for the {lang} pages, made by canllaw; read by search.js.\nwindow.canllawSearchIndex = {json};\n"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+
+    use super::*;
+
+    fn doc(title: &str, text: &str) -> Document {
+        Document {
+            title: title.to_string(),
+            path: format!("pages/{}.html", title.to_lowercase()),
+            kind: "Tudalen".to_string(),
+            text: text.to_string(),
+        }
+    }
+
+    /// What the front end does for one query word: the word's own keys (no
+    /// apostrophe parts) each looked up as a prefix of the text's keys.
+    fn finds(query: &str, text: &str, lang: Lang) -> bool {
+        let indexed = keys(text, lang);
+        let normal = normalise(query);
+        let words = words(&normal);
+        !words.is_empty()
+            && words.iter().all(|word| {
+                token_keys(word, lang, false)
+                    .iter()
+                    .any(|key| indexed.iter().any(|k| k.starts_with(key.as_str())))
+            })
+    }
+
+    /// Runs `script` with node, or returns `None` where node is not installed.
+    fn node(script: &str) -> Option<String> {
+        let child = Command::new("node")
+            .arg("-")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn();
+        let mut child = match child {
+            Ok(child) => child,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                eprintln!("node is not installed; skipping");
+                return None;
+            }
+            Err(e) => panic!("running node: {e}"),
+        };
+        child
+            .stdin
+            .take()
+            .expect("piped stdin")
+            .write_all(script.as_bytes())
+            .expect("writing to node");
+        let out = child.wait_with_output().expect("waiting for node");
+        assert!(
+            out.status.success(),
+            "node failed:\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        Some(String::from_utf8(out.stdout).expect("node writes UTF-8"))
+    }
+
+    /// A node prelude that runs `theme/search.js`, and index scripts given to
+    /// `run`, with a `window` and a `document` that has no search box.
+    fn prelude() -> String {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/theme/search.js");
+        format!(
+            "const fs = require('fs'), vm = require('vm');
+             const window = {{}};
+             const document = {{ documentElement: {{ lang: 'cy' }}, getElementById: () => null,
+                                 addEventListener: () => {{}} }};
+             const context = vm.createContext({{ window, document }});
+             const run = (source) => vm.runInContext(source, context);
+             run(fs.readFileSync({}, 'utf8'));\n",
+            serde_json::to_string(path).expect("a path serialises")
+        )
+    }
+
+    #[test]
+    fn normal_form_folds_case_diacritics_and_apostrophes() {
+        assert_eq!(normalise("Tŷ"), "ty");
+        assert_eq!(normalise("Tŷ"), "ty");
+        assert_eq!(normalise("MAE’N"), "mae'n");
+        assert_eq!(normalise("iʼr"), "i'r");
+        assert_eq!(normalise("â ô ŵ ø"), "a o w ø");
+    }
+
+    #[test]
+    fn words_are_not_split_at_non_ascii_letters() {
+        assert_eq!(keys("tŷ", Lang::En), ["ty"]);
+        assert_eq!(keys("Dŵr, ŷd!", Lang::En), ["dwr", "yd"]);
+        assert_eq!(keys("søren", Lang::En), ["søren"]);
+    }
+
+    #[test]
+    fn radical_forms_are_found_from_mutations() {
+        for word in ["gofnodi", "nghofnod", "chofnod"] {
+            assert!(
+                keys(word, Lang::Cy).iter().any(|k| k.starts_with("cofnod")),
+                "{word}"
+            );
+        }
+        assert!(keys("Nghymru", Lang::Cy).contains(&"cymru".to_string()));
+        assert!(keys("hiaith", Lang::Cy).contains(&"iaith".to_string()));
+        assert!(keys("ofal", Lang::Cy).contains(&"gofal".to_string()));
+        assert!(keys("fam", Lang::Cy).contains(&"mam".to_string()));
+        assert!(keys("law", Lang::Cy).contains(&"llaw".to_string()));
+        assert!(keys("mhlentyn", Lang::Cy).contains(&"plentyn".to_string()));
+        assert!(keys("nhad", Lang::Cy).contains(&"tad".to_string()));
+        assert!(keys("ngardd", Lang::Cy).contains(&"gardd".to_string()));
+        assert!(keys("ddysgu", Lang::Cy).contains(&"dysgu".to_string()));
+        assert_eq!(keys("llaw", Lang::Cy), ["llaw"]);
+        assert_eq!(keys("dy", Lang::Cy), ["dy"]);
+        assert_eq!(keys("yn", Lang::Cy), ["yn"]);
+    }
+
+    #[test]
+    fn cofnod_finds_its_mutations() {
+        for text in [
+            "Sut i gofnodi sgwrs",
+            "fy nghofnod i",
+            "ei chofnod hi",
+            "y cofnod",
+        ] {
+            assert!(finds("cofnod", text, Lang::Cy), "{text}");
+        }
+        assert!(finds("Cymru", "yng Nghymru", Lang::Cy));
+        assert!(finds("gofal", "ei ofal", Lang::Cy));
+        assert!(!finds("cofnod", "sgwrs", Lang::Cy));
+    }
+
+    #[test]
+    fn diacritics_match_both_ways() {
+        for lang in Lang::ALL {
+            assert!(finds("tŷ", "ty", lang));
+            assert!(finds("tŷ", "tŷ", lang));
+            assert!(finds("ty", "tŷ", lang));
+        }
+    }
+
+    #[test]
+    fn apostrophes_keep_the_word_and_its_parts() {
+        assert_eq!(keys("mae’n", Lang::Cy), ["mae'n", "mae", "n"]);
+        assert_eq!(keys("sy'n", Lang::Cy), ["sy'n", "sy", "n"]);
+        assert_eq!(keys("i’r", Lang::En), ["i'r", "i", "r"]);
+        assert!(finds("mae'n", "Mae’n bwysig", Lang::Cy));
+        assert!(finds("mae’n", "Mae'n bwysig", Lang::Cy));
+        assert!(finds("mae", "Mae’n bwysig", Lang::Cy));
+        assert!(!finds("i'r", "rhaid", Lang::Cy));
+        assert_eq!(keys("'r", Lang::Cy), ["r"]);
+        assert_eq!(
+            keys("gofnodi’r", Lang::Cy),
+            ["gofnodi'r", "cofnodi'r", "gofnodi", "cofnodi", "r"]
+        );
+        assert!(finds("cofnodi'r", "i gofnodi'r sgwrs", Lang::Cy));
+    }
+
+    #[test]
+    fn welsh_rules_never_touch_english() {
+        assert_eq!(keys("gap", Lang::En), ["gap"]);
+        assert_eq!(keys("nothing", Lang::En), ["nothing"]);
+        assert_eq!(keys("records", Lang::En), ["records"]);
+        assert!(!finds("cap", "mind the gap", Lang::En));
+        assert!(keys("gap", Lang::Cy).contains(&"cap".to_string()));
+    }
+
+    #[test]
+    fn index_keys_are_sorted_with_increasing_postings() {
+        let js = index_js(
+            Lang::Cy,
+            &[
+                doc("Cofnodi", "Sut i gofnodi'r sgwrs yng Nghymru"),
+                doc("Gofal", "Ei ofal am 𝔞 a ｚ"),
+            ],
+        );
+        let json = js
+            .trim_end()
+            .strip_prefix(js.lines().next().unwrap())
+            .unwrap()
+            .trim()
+            .strip_prefix("window.canllawSearchIndex = ")
+            .unwrap()
+            .strip_suffix(';')
+            .unwrap();
+        let index: serde_json::Value = serde_json::from_str(json).unwrap();
+        let keys: Vec<&str> = index["keys"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|k| k.as_str().unwrap())
+            .collect();
+        let utf16: Vec<Vec<u16>> = keys.iter().map(|k| k.encode_utf16().collect()).collect();
+        assert!(utf16.windows(2).all(|w| w[0] < w[1]), "{keys:?}");
+        for want in ["cofnodi'r", "cofnodi", "cymru", "gofal", "r"] {
+            assert!(keys.contains(&want), "{want} in {keys:?}");
+        }
+        for postings in index["postings"].as_array().unwrap() {
+            let numbers: Vec<u64> = postings
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|n| n.as_u64().unwrap())
+                .collect();
+            assert!(!numbers.is_empty() && numbers.windows(2).all(|w| w[0] < w[1]));
+        }
+    }
+
+    #[test]
+    fn excerpt_source_is_short_and_whole_words() {
+        let long = "gair ".repeat(400);
+        let source = excerpt_source(&long);
+        assert!(source.chars().count() <= EXCERPT_SOURCE_CHARS);
+        assert!(source.ends_with("gair"));
+        assert_eq!(excerpt_source("  a \n\t b  "), "a b");
+    }
+
+    #[test]
+    fn index_script_is_valid_javascript_for_any_text() {
+        let nasty = "</script><script>alert(1)</script> <!-- \"quoted\" 'single' \\ \u{2028}\u{2029} `${x}` ’";
+        let js = index_js(Lang::Cy, &[doc(nasty, nasty)]);
+        assert!(!js.contains("</script"));
+        assert!(!js.contains('\u{2028}') && !js.contains('\u{2029}'));
+        let script = format!(
+            "const window = {{}};\n{js}\nprocess.stdout.write(JSON.stringify([window.canllawSearchIndex.docs[0].title, window.canllawSearchIndex.docs[0].excerpt]));"
+        );
+        let Some(out) = node(&script) else { return };
+        let got: Vec<String> = serde_json::from_str(&out).unwrap();
+        assert_eq!(got[0], nasty);
+        assert_eq!(got[1], excerpt_source(nasty));
+    }
+
+    #[test]
+    fn javascript_keys_match_rust_keys() {
+        let words = [
+            "cofnod",
+            "gofnodi",
+            "nghofnod",
+            "chofnod",
+            "Nghymru",
+            "hiaith",
+            "ofal",
+            "wraig",
+            "lan",
+            "rug",
+            "llaw",
+            "rhaglen",
+            "ffôn",
+            "fam",
+            "mhlentyn",
+            "nhad",
+            "ngardd",
+            "ddysgu",
+            "thad",
+            "phen",
+            "bobl",
+            "dŷ",
+            "Tŷ",
+            "tŷ",
+            "ty",
+            "mae’n",
+            "MAE'N",
+            "sy'n",
+            "i’r",
+            "iʼr",
+            "gofnodi’r",
+            "ofal'n",
+            "dy'r",
+            "'r",
+            "a''b",
+            "dy",
+            "yn",
+            "oes",
+            "hi",
+            "gap",
+            "records",
+            "don't",
+            "Søren",
+            "naïve café",
+            "2024",
+            "İstanbul",
+            "ΣΟΦΟΣ",
+            "𝔞𝔟𝔠",
+            "Yng Nghymru, mae’n bwysig cofnodi’r sgwrs — yn y Gymraeg!",
+            "",
+            "  ",
+        ];
+        let mut want = Vec::new();
+        for lang in Lang::ALL {
+            for word in words {
+                want.push(keys(word, lang));
+            }
+        }
+        let script = format!(
+            "{}const words = {};
+             const out = [];
+             for (const lang of ['cy', 'en']) for (const w of words) out.push(window.canllawSearchKeys(w, lang));
+             process.stdout.write(JSON.stringify(out));",
+            prelude(),
+            serde_json::to_string(&words[..]).unwrap()
+        );
+        let Some(out) = node(&script) else { return };
+        let got: Vec<Vec<String>> = serde_json::from_str(&out).unwrap();
+        let labelled = Lang::ALL
+            .iter()
+            .flat_map(|lang| words.iter().map(move |w| (lang, w)));
+        for (((lang, word), want), got) in labelled.zip(&want).zip(&got) {
+            assert_eq!(got, want, "keys of {word:?} in {lang}");
+        }
+        assert_eq!(got.len(), want.len());
+    }
+
+    #[test]
+    fn javascript_search_finds_and_ranks() {
+        let docs = [
+            doc("Sgwrs", "Sut i gofnodi sgwrs gyda pherson."),
+            doc("Cartref", "Ei chofnod yn y tŷ."),
+            doc("Cofnod", "Beth yw cofnod da."),
+            doc("Gwlad", "Byw yng Nghymru."),
+            doc("Dim", "Dim byd yma."),
+        ];
+        let index = index_js(Lang::Cy, &docs);
+        let script = format!(
+            "{}run({});
+             const find = (q) => window.canllawSearchFind(window.canllawSearchIndex, q, 'cy').map(r => r.doc.path);
+             const excerpt = window.canllawSearchExcerpt('Byw yng Nghymru.', 'cymru', 'cy');
+             process.stdout.write(JSON.stringify({{
+               cofnod: find('cofnod'), cymru: find('Cymru'), ty: find('ty'), both: find('cofnod ty'),
+               none: find('zzz'), excerpt }}));",
+            prelude(),
+            serde_json::to_string(&index).unwrap()
+        );
+        let Some(out) = node(&script) else { return };
+        let got: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let paths = |name: &str| -> Vec<String> {
+            got[name]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|p| p.as_str().unwrap().to_string())
+                .collect()
+        };
+        // The title hit first, then whole-word hits (`chofnod`) above prefix
+        // hits (`gofnodi`).
+        assert_eq!(
+            paths("cofnod"),
+            [
+                "pages/cofnod.html",
+                "pages/cartref.html",
+                "pages/sgwrs.html"
+            ]
+        );
+        assert_eq!(paths("cymru"), ["pages/gwlad.html"]);
+        assert_eq!(paths("ty"), ["pages/cartref.html"]);
+        // All words matched ranks above a title hit for one word.
+        assert_eq!(paths("both")[0], "pages/cartref.html");
+        assert!(paths("none").is_empty());
+        let marked: Vec<(String, bool)> = got["excerpt"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| {
+                (
+                    s["text"].as_str().unwrap().to_string(),
+                    s["mark"].as_bool().unwrap(),
+                )
+            })
+            .collect();
+        assert!(
+            marked.contains(&("Nghymru".to_string(), true)),
+            "{marked:?}"
+        );
+    }
+}

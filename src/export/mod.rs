@@ -1,0 +1,3 @@
+//! Writing the content in formats other tools read.
+
+pub mod mdbook;
