@@ -74,8 +74,8 @@ pub struct Loc {
     pub line: u32,
     /// 1-based column.
     pub col: u32,
-    /// For Markdown in a YAML block scalar (`|` or `>`), the text starts on the
-    /// line after `line`; other scalars start on `line` itself.
+    /// True for a YAML block scalar (`|` or `>`): every line of its content
+    /// is indented to `col`, so a position inside it can be told exactly.
     pub block: bool,
 }
 
@@ -90,9 +90,15 @@ impl Loc {
         }
     }
 
-    /// The line on which line `n` (1-based) of the text's content stands.
-    pub fn content_line(&self, n: u32) -> u32 {
-        self.line + n.saturating_sub(1) + u32::from(self.block)
+    /// Where line `line`, column `col` (both 1-based) of the text's content
+    /// stands in the file.
+    pub fn inside(&self, line: u32, col: u32) -> Loc {
+        let first = line <= 1;
+        Loc {
+            line: self.line + line.saturating_sub(1),
+            col: if first || self.block { self.col + col.saturating_sub(1) } else { col },
+            ..self.clone()
+        }
     }
 }
 

@@ -128,6 +128,20 @@ codes! {
     StrayFile = "stray-file",
     /// A symbolic link that leads outside the project.
     LinkOutside = "link-outside",
+    /// A saved draft that is not valid JSON.
+    DraftSyntax = "draft-syntax",
+    /// A saved draft whose top-level keys are missing or of the wrong kind.
+    DraftShape = "draft-shape",
+    /// A saved draft of a format version this build does not read.
+    DraftVersion = "draft-version",
+    /// A saved draft for another form.
+    DraftWrongForm = "draft-wrong-form",
+    /// A saved draft with a value for a field the form does not have.
+    DraftUnknownField = "draft-unknown-field",
+    /// A saved draft with a value of the wrong kind for its field.
+    DraftWrongValue = "draft-wrong-value",
+    /// A PDF could not be made (a fault in canllaw, not in the content).
+    PdfFailed = "pdf-failed",
 }
 
 /// One problem, where it is, and (optionally) a second place it concerns.

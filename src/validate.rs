@@ -185,11 +185,7 @@ impl Ids {
         for lang in Lang::ALL {
             let start = text.at(lang);
             for link in markdown::links(text.get(lang)) {
-                let at = Loc {
-                    line: start.content_line(link.line),
-                    col: if link.line == 1 && !start.block { start.col + link.col - 1 } else { link.col },
-                    ..start.clone()
-                };
+                let at = start.inside(link.line, link.col);
                 if markdown::is_unsafe_url(&link.url) {
                     problems.push(
                         Problem::error(Code::UnsafeLink, at)

@@ -63,7 +63,7 @@ pub fn book(pack: &Pack, strings: &crate::i18n::Strings, lang: Lang) -> Result<V
     files.push((
         "book.toml".to_string(),
         format!(
-            "[book]\ntitle = {}\ndescription = {}\nauthors = [{}]\nlanguage = \"{lang}\"\nsrc = \"src\"\n\n[output.html]\n",
+            "[book]\ntitle = {}\ndescription = {}\nauthors = [{}]\nlanguage = \"{lang}\"\nsrc = \"src\"\n\n[build]\ncreate-missing = false\n\n[output.html]\n",
             toml_string(site.title.get(lang)),
             toml_string(site.description.get(lang)),
             toml_string(site.organisation.get(lang)),

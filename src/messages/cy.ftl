@@ -146,3 +146,27 @@ stray-file = ni ddarllenir y ffeil hon: dim ond ffeiliau .yaml sy'n perthyn yn c
     .fix = ailenwch hi i orffen â .yaml, neu symudwch hi allan o content/
 link-outside = mae'r ffeil hon yn ddolen i le y tu allan i'r prosiect
     .fix = copïwch y ffeil i'r prosiect yn lle cysylltu â hi
+
+draft-syntax = nid yw'r drafft yn JSON dilys: { $detail }
+    .fix = cadwch y drafft eto o dudalen y ffurflen ar y wefan, neu gwiriwch nad yw'r ffeil wedi'i thorri'n fyr
+draft-shape = mae `{ $field }` y drafft ar goll neu nid yw'n { $expected ->
+    [mapping] fapiad o allweddi
+    [number] rhif
+    [lang] "cy" neu "en"
+   *[text] destun
+}
+    .fix = mae drafft yn edrych fel {"{"}"form": "ID", "lang": "cy", "version": 1, "values": {"{"}…{"}"}{"}"}; cadwch ef eto o dudalen y ffurflen
+draft-version = fersiwn { $found } o'r fformat yw'r drafft; mae'r canllaw hwn yn darllen fersiwn { $version }
+    .fix = cadwch y drafft eto o'r wefan a adeiladwyd gyda'r canllaw hwn
+draft-wrong-form = mae'r drafft hwn ar gyfer y ffurflen `{ $found }`, nid `{ $form }`
+    .fix = llenwch `{ $found }` ag ef, neu defnyddiwch ddrafft a gadwyd o'r ffurflen `{ $form }`
+draft-unknown-field = mae gan y drafft werth ar gyfer `{ $field }`, ond nid oes maes felly yn y ffurflen `{ $form }`
+    .fix = tynnwch ef, neu cadwch y drafft eto o dudalen bresennol y ffurflen (efallai fod maes wedi cael enw newydd)
+draft-wrong-value = dylai gwerth `{ $field }` fod yn { $expected ->
+    [tick] true neu false
+    [option] un o: { $allowed }
+   *[text] destun mewn dyfynodau
+}
+    .fix = cywirwch y gwerth, neu cadwch y drafft eto o dudalen y ffurflen
+pdf-failed = ni ellid gwneud PDF `{ $form }`: { $detail }
+    .fix = nam yn canllaw yw hwn, nid yn eich cynnwys: rhowch wybod amdano gyda ffeil y ffurflen

@@ -130,3 +130,27 @@ stray-file = this file is not read: only .yaml files belong in content/{ $folder
     .fix = rename it to end in .yaml, or move it out of content/
 link-outside = this file is a link to a place outside the project
     .fix = copy the file into the project instead of linking to it
+
+draft-syntax = the draft is not valid JSON: { $detail }
+    .fix = save the draft again from the form's page on the site, or check that the file was not cut short
+draft-shape = the draft's `{ $field }` is missing or is not { $expected ->
+    [mapping] a mapping of keys
+    [number] a number
+    [lang] "cy" or "en"
+   *[text] text
+}
+    .fix = a draft looks like {"{"}"form": "ID", "lang": "cy", "version": 1, "values": {"{"}…{"}"}{"}"}; save it again from the form's page
+draft-version = the draft is format version { $found }; this canllaw reads version { $version }
+    .fix = save the draft again from the site built with this canllaw
+draft-wrong-form = this draft is for the form `{ $found }`, not `{ $form }`
+    .fix = fill `{ $found }` with it, or use a draft saved from the `{ $form }` form
+draft-unknown-field = the draft has a value for `{ $field }`, but the form `{ $form }` has no such field
+    .fix = remove it, or save the draft again from the form's current page (a field may have been renamed)
+draft-wrong-value = the value of `{ $field }` should be { $expected ->
+    [tick] true or false
+    [option] one of: { $allowed }
+   *[text] text in quotes
+}
+    .fix = correct the value, or save the draft again from the form's page
+pdf-failed = the PDF of `{ $form }` could not be made: { $detail }
+    .fix = this is a fault in canllaw, not in your content: please report it with the form's file

@@ -73,9 +73,24 @@ impl HelperDef for Translate {
         let text = self.0.get(lang, id, &args).map_err(|p| {
             RenderErrorReason::Other(format!("interface string `{id}` in {lang}: {:?}", p.code))
         })?;
-        out.write(&handlebars::html_escape(&text))?;
+        out.write(&escape_html(&text))?;
         Ok(())
     }
+}
+
+/// Escapes text for HTML content and double-quoted attributes.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 fn template_problem(name: &str, detail: impl ToString) -> Problem {
@@ -92,6 +107,9 @@ impl Templates {
     pub fn load(resources: &Resources, strings: Arc<Strings>) -> Result<Templates, Vec<Problem>> {
         let mut registry = Handlebars::new();
         registry.set_strict_mode(true);
+        // Every attribute is double-quoted, so apostrophes (common in Welsh:
+        // "i'r", "sy'n") can stay as they are.
+        registry.register_escape_fn(escape_html);
         registry.register_helper("t", Box::new(Translate(strings)));
         let mut problems = Vec::new();
         for name in REQUIRED {
