@@ -68,7 +68,12 @@ pub fn build(root: &Path, out: &Path) -> Result<Report, Vec<Problem>> {
     let target = output::check_target(out, root).map_err(|p| vec![p])?;
     let project = open(root)?;
     let staging = Staging::new(&target).map_err(|p| vec![p])?;
-    let stats = site::build(&project.pack, &project.resources, project.strings.clone(), staging.path())?;
+    let stats = site::build(
+        &project.pack,
+        &project.resources,
+        project.strings.clone(),
+        staging.path(),
+    )?;
     staging.commit().map_err(|p| vec![p])?;
     Ok(Report {
         pages: stats.pages,

@@ -47,7 +47,10 @@ pub fn initial(lang: Lang, word: &str) -> String {
     if lang == Lang::Cy {
         if let Some(d) = WELSH_DIGRAPHS.iter().find(|d| lower.starts_with(*d)) {
             let mut chars = d.chars();
-            let first = chars.next().map(|c| c.to_uppercase().collect::<String>()).unwrap_or_default();
+            let first = chars
+                .next()
+                .map(|c| c.to_uppercase().collect::<String>())
+                .unwrap_or_default();
             return first + chars.as_str();
         }
     }
@@ -65,11 +68,29 @@ mod tests {
     #[test]
     fn welsh_order_puts_digraphs_after_their_first_letter() {
         let order = Order::new(Lang::Cy);
-        let mut words = vec!["llesiant", "lefel", "cydgynhyrchu", "chwarae", "rhyddhau", "risg", "dydd", "ddoe"];
+        let mut words = vec![
+            "llesiant",
+            "lefel",
+            "cydgynhyrchu",
+            "chwarae",
+            "rhyddhau",
+            "risg",
+            "dydd",
+            "ddoe",
+        ];
         words.sort_by(|a, b| order.compare(a, b));
         assert_eq!(
             words,
-            ["cydgynhyrchu", "chwarae", "dydd", "ddoe", "lefel", "llesiant", "risg", "rhyddhau"]
+            [
+                "cydgynhyrchu",
+                "chwarae",
+                "dydd",
+                "ddoe",
+                "lefel",
+                "llesiant",
+                "risg",
+                "rhyddhau"
+            ]
         );
     }
 

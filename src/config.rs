@@ -175,7 +175,11 @@ pub fn parse(source: &str, file: Arc<Path>, problems: &mut Vec<Problem>) -> Opti
         let safe = base_url.starts_with('/')
             || base_url.starts_with("https://")
             || base_url.starts_with("http://");
-        if !safe || base_url.chars().any(|c| c.is_whitespace() || c == '"' || c == '<') {
+        if !safe
+            || base_url
+                .chars()
+                .any(|c| c.is_whitespace() || c == '"' || c == '<')
+        {
             problems.push(
                 Problem::error(Code::BadSetting, at(url.span().start))
                     .arg("field", "site.base_url")

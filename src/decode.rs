@@ -99,7 +99,11 @@ impl<'p> Decoder<'p> {
         allowed: &[&str],
     ) -> Option<Fields<'n>> {
         let Value::Map(pairs) = &node.value else {
-            self.wrong_type(node, if path.is_empty() { "(file)" } else { path }, "mapping");
+            self.wrong_type(
+                node,
+                if path.is_empty() { "(file)" } else { path },
+                "mapping",
+            );
             return None;
         };
         for (i, (key, _)) in pairs.iter().enumerate() {
@@ -196,7 +200,8 @@ impl<'p> Decoder<'p> {
             };
             if let Some(text) = text {
                 if text.trim().is_empty() {
-                    let problem = Problem::error(Code::EmptyText, self.loc(key)).arg("field", field);
+                    let problem =
+                        Problem::error(Code::EmptyText, self.loc(key)).arg("field", field);
                     self.report(problem);
                     ok = false;
                 } else {
@@ -358,7 +363,17 @@ mod tests {
         for good in ["a", "own-words", "p1", "a-b-c"] {
             assert!(is_valid_id(good), "{good}");
         }
-        for bad in ["", "-a", "a-", "a--b", "A", "a_b", "ŵ", "a b", &"a".repeat(65)] {
+        for bad in [
+            "",
+            "-a",
+            "a-",
+            "a--b",
+            "A",
+            "a_b",
+            "ŵ",
+            "a b",
+            &"a".repeat(65),
+        ] {
             assert!(!is_valid_id(bad), "{bad}");
         }
     }

@@ -66,7 +66,9 @@ impl Strings {
         let mut first_file: [Option<Arc<Path>>; 2] = [None, None];
         let mut bundles = Lang::ALL.map(|lang| {
             let mut bundle = FluentBundle::new_concurrent(vec![
-                lang.code().parse().expect("cy and en are valid language ids"),
+                lang.code()
+                    .parse()
+                    .expect("cy and en are valid language ids"),
             ]);
             bundle.set_use_isolating(false);
             bundle
@@ -149,9 +151,12 @@ impl Strings {
             None => (id, None),
         };
         let missing = || {
-            Problem::error(Code::FluentMissing, Loc::file(Arc::from(Path::new(&format!("locales/{lang}/")))))
-                .arg("id", id)
-                .arg("lang", lang)
+            Problem::error(
+                Code::FluentMissing,
+                Loc::file(Arc::from(Path::new(&format!("locales/{lang}/")))),
+            )
+            .arg("id", id)
+            .arg("lang", lang)
         };
         let bundle = self.bundle(lang);
         let message = bundle.get_message(message_id).ok_or_else(missing)?;
@@ -217,9 +222,16 @@ mod tests {
     fn no_isolation_marks() {
         let s = strings();
         let text = s
-            .get(Lang::En, "principle-number", &[("number", Arg::Number(4.0))])
+            .get(
+                Lang::En,
+                "principle-number",
+                &[("number", Arg::Number(4.0))],
+            )
             .unwrap();
-        assert!(!text.contains('\u{2068}') && !text.contains('\u{2069}'), "{text:?}");
+        assert!(
+            !text.contains('\u{2068}') && !text.contains('\u{2069}'),
+            "{text:?}"
+        );
     }
 
     #[test]

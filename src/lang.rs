@@ -96,7 +96,11 @@ impl Loc {
         let first = line <= 1;
         Loc {
             line: self.line + line.saturating_sub(1),
-            col: if first || self.block { self.col + col.saturating_sub(1) } else { col },
+            col: if first || self.block {
+                self.col + col.saturating_sub(1)
+            } else {
+                col
+            },
             ..self.clone()
         }
     }

@@ -141,7 +141,11 @@ fn read_config(root: &Path, problems: &mut Vec<Problem>) -> Option<Config> {
 }
 
 /// Parses a YAML file into its tree, reporting syntax problems.
-pub fn parse_yaml(file: &Arc<Path>, text: &str, problems: &mut Vec<Problem>) -> Option<std::rc::Rc<Node>> {
+pub fn parse_yaml(
+    file: &Arc<Path>,
+    text: &str,
+    problems: &mut Vec<Problem>,
+) -> Option<std::rc::Rc<Node>> {
     let at = |line: u32, col: u32| Loc {
         file: file.clone(),
         line,
@@ -164,12 +168,14 @@ pub fn parse_yaml(file: &Arc<Path>, text: &str, problems: &mut Vec<Problem>) -> 
             None
         }
         Err(yaml::Error::TooDeep { line, col }) => {
-            problems.push(Problem::error(Code::YamlTooDeep, at(line, col)).arg("max", yaml::MAX_DEPTH));
+            problems
+                .push(Problem::error(Code::YamlTooDeep, at(line, col)).arg("max", yaml::MAX_DEPTH));
             None
         }
         Err(yaml::Error::AliasBomb { line, col }) => {
             problems.push(
-                Problem::error(Code::YamlAliasBomb, at(line, col)).arg("max", yaml::MAX_EXPANDED_NODES),
+                Problem::error(Code::YamlAliasBomb, at(line, col))
+                    .arg("max", yaml::MAX_EXPANDED_NODES),
             );
             None
         }
@@ -215,10 +221,7 @@ fn read_folder<T: Send>(
     let Ok(entries) = fs::read_dir(&dir) else {
         return Vec::new();
     };
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .collect();
+    let mut files: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
     files.sort();
     let results: Vec<(Option<T>, Vec<Problem>)> = files
         .par_iter()
@@ -231,9 +234,8 @@ fn read_folder<T: Send>(
                 return (None, found);
             }
             let Some(stem) = name.strip_suffix(".yaml") else {
-                found.push(
-                    Problem::warning(Code::StrayFile, Loc::file(file)).arg("folder", folder),
-                );
+                found
+                    .push(Problem::warning(Code::StrayFile, Loc::file(file)).arg("folder", folder));
                 return (None, found);
             };
             if !is_valid_id(stem) {
@@ -279,7 +281,11 @@ fn text_of(d: &mut Decoder<'_>, f: &Fields<'_>, key: &str) -> Option<crate::lang
     d.text(node, &f.path(key))
 }
 
-fn optional_text(d: &mut Decoder<'_>, f: &Fields<'_>, key: &str) -> Result<Option<crate::lang::Text>, ()> {
+fn optional_text(
+    d: &mut Decoder<'_>,
+    f: &Fields<'_>,
+    key: &str,
+) -> Result<Option<crate::lang::Text>, ()> {
     match f.get(key) {
         None => Ok(None),
         Some(node) if node.is_null() => Ok(None),
@@ -314,8 +320,14 @@ fn decode_term(d: &mut Decoder<'_>, node: &Node, path: &str) -> Option<Term> {
 }
 
 fn decode_principle(d: &mut Decoder<'_>, node: &Node, id: String) -> Option<Principle> {
-    let f = d.fields(node, "", &["number", "group", "title", "summary", "body", "examples"])?;
-    let number = d.required(&f, "number").and_then(|n| d.number(n, "number", 1, 100_000));
+    let f = d.fields(
+        node,
+        "",
+        &["number", "group", "title", "summary", "body", "examples"],
+    )?;
+    let number = d
+        .required(&f, "number")
+        .and_then(|n| d.number(n, "number", 1, 100_000));
     let group = d.required(&f, "group").and_then(|n| {
         let id = d.id(n, "group")?;
         Some(crate::decode::Ref { id, at: d.loc(n) })
@@ -328,7 +340,9 @@ fn decode_principle(d: &mut Decoder<'_>, node: &Node, id: String) -> Option<Prin
         _ => Some(Vec::new()),
     };
     Some(Principle {
-        source: Source { file: d.file().clone() },
+        source: Source {
+            file: d.file().clone(),
+        },
         id,
         number: number?,
         group: group?,
@@ -343,7 +357,14 @@ fn decode_example(d: &mut Decoder<'_>, node: &Node, id: String) -> Option<Exampl
     let f = d.fields(
         node,
         "",
-        &["title", "principles", "setting", "less_helpful", "more_helpful", "commentary"],
+        &[
+            "title",
+            "principles",
+            "setting",
+            "less_helpful",
+            "more_helpful",
+            "commentary",
+        ],
     )?;
     let title = text_of(d, &f, "title");
     let principles = d.required(&f, "principles").and_then(|n| {
@@ -355,7 +376,9 @@ fn decode_example(d: &mut Decoder<'_>, node: &Node, id: String) -> Option<Exampl
     let more_helpful = text_of(d, &f, "more_helpful");
     let commentary = text_of(d, &f, "commentary");
     Some(Example {
-        source: Source { file: d.file().clone() },
+        source: Source {
+            file: d.file().clone(),
+        },
         id,
         title: title?,
         principles: principles?,
@@ -370,12 +393,24 @@ fn decode_exercise(d: &mut Decoder<'_>, node: &Node, id: String) -> Option<Exerc
     let f = d.fields(
         node,
         "",
-        &["number", "title", "group", "you_will_need", "background", "questions", "examples"],
+        &[
+            "number",
+            "title",
+            "group",
+            "you_will_need",
+            "background",
+            "questions",
+            "examples",
+        ],
     )?;
-    let number = d.required(&f, "number").and_then(|n| d.number(n, "number", 1, 100_000));
+    let number = d
+        .required(&f, "number")
+        .and_then(|n| d.number(n, "number", 1, 100_000));
     let title = text_of(d, &f, "title");
     let group = match f.get("group") {
-        Some(n) if !n.is_null() => d.id(n, "group").map(|id| Some(crate::decode::Ref { id, at: d.loc(n) })),
+        Some(n) if !n.is_null() => d
+            .id(n, "group")
+            .map(|id| Some(crate::decode::Ref { id, at: d.loc(n) })),
         _ => Some(None),
     };
     let you_will_need = optional_text(d, &f, "you_will_need");
@@ -394,7 +429,9 @@ fn decode_exercise(d: &mut Decoder<'_>, node: &Node, id: String) -> Option<Exerc
         _ => Some(Vec::new()),
     };
     Some(Exercise {
-        source: Source { file: d.file().clone() },
+        source: Source {
+            file: d.file().clone(),
+        },
         id,
         number: number?,
         title: title?,
@@ -415,7 +452,9 @@ fn decode_page(d: &mut Decoder<'_>, node: &Node, id: String) -> Option<Page> {
     };
     let body = text_of(d, &f, "body");
     Some(Page {
-        source: Source { file: d.file().clone() },
+        source: Source {
+            file: d.file().clone(),
+        },
         id,
         title: title?,
         order: order?,
@@ -424,7 +463,11 @@ fn decode_page(d: &mut Decoder<'_>, node: &Node, id: String) -> Option<Page> {
 }
 
 fn decode_form(d: &mut Decoder<'_>, node: &Node, id: String) -> Option<Form> {
-    let f = d.fields(node, "", &["title", "kind", "description", "orientation", "sections"])?;
+    let f = d.fields(
+        node,
+        "",
+        &["title", "kind", "description", "orientation", "sections"],
+    )?;
     let title = text_of(d, &f, "title");
     let kind = d
         .required(&f, "kind")
@@ -435,7 +478,13 @@ fn decode_form(d: &mut Decoder<'_>, node: &Node, id: String) -> Option<Form> {
         None => Some(Orientation::Portrait),
         Some(n) => d
             .one_of(n, "orientation", &["portrait", "landscape"])
-            .map(|o| if o == "landscape" { Orientation::Landscape } else { Orientation::Portrait }),
+            .map(|o| {
+                if o == "landscape" {
+                    Orientation::Landscape
+                } else {
+                    Orientation::Portrait
+                }
+            }),
     };
     let sections = d.required(&f, "sections").and_then(|n| {
         let items = d.nonempty_list(n, "sections")?;
@@ -447,7 +496,9 @@ fn decode_form(d: &mut Decoder<'_>, node: &Node, id: String) -> Option<Form> {
         decoded.into_iter().collect::<Option<Vec<_>>>()
     });
     Some(Form {
-        source: Source { file: d.file().clone() },
+        source: Source {
+            file: d.file().clone(),
+        },
         id,
         title: title?,
         kind: kind?,
@@ -462,17 +513,19 @@ fn decode_section(d: &mut Decoder<'_>, node: &Node, path: &str) -> Option<Sectio
     let title = text_of(d, &f, "title");
     let help = optional_text(d, &f, "help");
     let body = match (f.get("fields"), f.get("table")) {
-        (Some(fields), None) => d.nonempty_list(fields, &f.path("fields")).and_then(|items| {
-            let decoded: Vec<_> = items
-                .iter()
-                .enumerate()
-                .map(|(i, item)| decode_field(d, item, &format!("{}[{i}]", f.path("fields"))))
-                .collect();
-            decoded
-                .into_iter()
-                .collect::<Option<Vec<_>>>()
-                .map(SectionBody::Fields)
-        }),
+        (Some(fields), None) => d
+            .nonempty_list(fields, &f.path("fields"))
+            .and_then(|items| {
+                let decoded: Vec<_> = items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, item)| decode_field(d, item, &format!("{}[{i}]", f.path("fields"))))
+                    .collect();
+                decoded
+                    .into_iter()
+                    .collect::<Option<Vec<_>>>()
+                    .map(SectionBody::Fields)
+            }),
         (None, Some(table)) => decode_table(d, table, &f.path("table")).map(SectionBody::Table),
         _ => {
             let problem = Problem::error(Code::SectionShape, d.loc(node)).arg("field", path);
@@ -488,11 +541,19 @@ fn decode_section(d: &mut Decoder<'_>, node: &Node, path: &str) -> Option<Sectio
 }
 
 fn decode_field(d: &mut Decoder<'_>, node: &Node, path: &str) -> Option<Field> {
-    let f = d.fields(node, path, &["id", "type", "label", "help", "lines", "options"])?;
+    let f = d.fields(
+        node,
+        path,
+        &["id", "type", "label", "help", "lines", "options"],
+    )?;
     let id = d.required(&f, "id").and_then(|n| d.id(n, &f.path("id")));
-    let kind_name = d
-        .required(&f, "type")
-        .and_then(|n| d.one_of(n, &f.path("type"), &["text", "textarea", "date", "checkbox", "choice"]));
+    let kind_name = d.required(&f, "type").and_then(|n| {
+        d.one_of(
+            n,
+            &f.path("type"),
+            &["text", "textarea", "date", "checkbox", "choice"],
+        )
+    });
     let label = text_of(d, &f, "label");
     let help = optional_text(d, &f, "help");
     if let (Some(lines), Some(kind)) = (f.get("lines"), kind_name.as_deref()) {
@@ -517,7 +578,9 @@ fn decode_field(d: &mut Decoder<'_>, node: &Node, path: &str) -> Option<Field> {
         "checkbox" => Some(FieldKind::Checkbox),
         "textarea" => match f.get("lines") {
             None => Some(FieldKind::TextArea { lines: 4 }),
-            Some(n) => d.number(n, &f.path("lines"), 1, 60).map(|lines| FieldKind::TextArea { lines }),
+            Some(n) => d
+                .number(n, &f.path("lines"), 1, 60)
+                .map(|lines| FieldKind::TextArea { lines }),
         },
         _ => match f.get("options") {
             None => {
@@ -551,7 +614,10 @@ fn decode_option(d: &mut Decoder<'_>, node: &Node, path: &str) -> Option<ChoiceO
     let f = d.fields(node, path, &["id", "label"])?;
     let id = d.required(&f, "id").and_then(|n| d.id(n, &f.path("id")));
     let label = text_of(d, &f, "label");
-    Some(ChoiceOption { id: id?, label: label? })
+    Some(ChoiceOption {
+        id: id?,
+        label: label?,
+    })
 }
 
 fn decode_table(d: &mut Decoder<'_>, node: &Node, path: &str) -> Option<Table> {
@@ -565,7 +631,9 @@ fn decode_table(d: &mut Decoder<'_>, node: &Node, path: &str) -> Option<Table> {
             .collect();
         decoded.into_iter().collect::<Option<Vec<_>>>()
     });
-    let rows = d.required(&f, "rows").and_then(|n| d.number(n, &f.path("rows"), 1, 500));
+    let rows = d
+        .required(&f, "rows")
+        .and_then(|n| d.number(n, &f.path("rows"), 1, 500));
     Some(Table {
         columns: columns?,
         rows: rows?,

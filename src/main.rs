@@ -55,13 +55,19 @@ fn report(messages: &Messages, problems: &[Problem]) {
         }
         eprintln!("{}", messages.render(problem));
     }
-    let errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
+    let errors = problems
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+        .count();
     let warnings = problems.len() - errors;
     eprintln!(
         "{}",
         messages.text(
             "summary-problems",
-            &[("errors", errors.to_string()), ("warnings", warnings.to_string())]
+            &[
+                ("errors", errors.to_string()),
+                ("warnings", warnings.to_string())
+            ]
         )
     );
 }
@@ -105,7 +111,10 @@ fn main() -> ExitCode {
                 }
                 Err(problems) => {
                     report(&messages, &problems);
-                    eprintln!("{}", messages.text("build-failed", &[("out", out.display().to_string())]));
+                    eprintln!(
+                        "{}",
+                        messages.text("build-failed", &[("out", out.display().to_string())])
+                    );
                     ExitCode::from(1)
                 }
             }
@@ -114,7 +123,10 @@ fn main() -> ExitCode {
             format: ExportFormat::Mdbook { dir, project },
         } => match canllaw::export::mdbook::export(&project, &dir) {
             Ok(()) => {
-                println!("{}", messages.text("export-done", &[("out", dir.display().to_string())]));
+                println!(
+                    "{}",
+                    messages.text("export-done", &[("out", dir.display().to_string())])
+                );
                 ExitCode::SUCCESS
             }
             Err(problems) => {

@@ -180,7 +180,11 @@ impl HeadingAdapter for Headings<'_> {
         write!(output, "<h{level} id=\"{}\">", escape_attr(&id))
     }
 
-    fn exit(&self, output: &mut dyn fmt::Write, heading: &comrak::adapters::HeadingMeta) -> fmt::Result {
+    fn exit(
+        &self,
+        output: &mut dyn fmt::Write,
+        heading: &comrak::adapters::HeadingMeta,
+    ) -> fmt::Result {
         let seen = self.seen.lock().expect("heading state");
         let id = seen.1.last().cloned().unwrap_or_default();
         let level = (heading.level + self.shift).min(6);
@@ -233,7 +237,10 @@ pub fn plain_text(md: &str) -> String {
             NodeValue::Text(t) => text.push_str(t),
             NodeValue::Code(c) => text.push_str(&c.literal),
             NodeValue::SoftBreak | NodeValue::LineBreak => text.push(' '),
-            NodeValue::Paragraph | NodeValue::Heading(_) | NodeValue::TableCell | NodeValue::Item(_) => {
+            NodeValue::Paragraph
+            | NodeValue::Heading(_)
+            | NodeValue::TableCell
+            | NodeValue::Item(_) => {
                 if !text.is_empty() && !text.ends_with(' ') {
                     text.push(' ');
                 }
@@ -260,9 +267,18 @@ mod tests {
 
     #[test]
     fn cross_references_resolve_per_language() {
-        let html = render("See [this](principle:own-words) and [that](glossary:what-matters).", &cx(Lang::Cy));
-        assert!(html.contains("href=\"../../cy/principles/own-words.html\""), "{html}");
-        assert!(html.contains("href=\"../../cy/glossary.html#what-matters\""), "{html}");
+        let html = render(
+            "See [this](principle:own-words) and [that](glossary:what-matters).",
+            &cx(Lang::Cy),
+        );
+        assert!(
+            html.contains("href=\"../../cy/principles/own-words.html\""),
+            "{html}"
+        );
+        assert!(
+            html.contains("href=\"../../cy/glossary.html#what-matters\""),
+            "{html}"
+        );
     }
 
     #[test]
@@ -279,10 +295,20 @@ mod tests {
 
     #[test]
     fn headings_get_ids_and_anchors_in_the_page_language() {
-        let html = render("## Beth mae hyn yn ei ofyn\n\n## Beth mae hyn yn ei ofyn", &cx(Lang::Cy));
-        assert!(html.contains("<h2 id=\"beth-mae-hyn-yn-ei-ofyn\">"), "{html}");
+        let html = render(
+            "## Beth mae hyn yn ei ofyn\n\n## Beth mae hyn yn ei ofyn",
+            &cx(Lang::Cy),
+        );
+        assert!(
+            html.contains("<h2 id=\"beth-mae-hyn-yn-ei-ofyn\">"),
+            "{html}"
+        );
         assert!(html.contains("id=\"beth-mae-hyn-yn-ei-ofyn-2\""), "{html}");
-        assert!(html.contains("aria-label=\"Dolen i&#39;r adran hon") || html.contains("aria-label=\"Dolen i'r adran hon"), "{html}");
+        assert!(
+            html.contains("aria-label=\"Dolen i&#39;r adran hon")
+                || html.contains("aria-label=\"Dolen i'r adran hon"),
+            "{html}"
+        );
     }
 
     #[test]
@@ -309,18 +335,26 @@ pub fn to_commonmark(md: &str, link: &dyn Fn(&str) -> String) -> String {
         let mut data = node.data_mut();
         let replacement = match &mut data.value {
             NodeValue::Link(l) | NodeValue::Image(l) => {
-                l.url = if is_unsafe_url(&l.url) { String::new() } else { link(&l.url) };
+                l.url = if is_unsafe_url(&l.url) {
+                    String::new()
+                } else {
+                    link(&l.url)
+                };
                 None
             }
             NodeValue::HtmlInline(html) => Some(NodeValue::Text(std::mem::take(html).into())),
-            NodeValue::HtmlBlock(block) => Some(NodeValue::Paragraph).map(|p| {
-                let text = std::mem::take(&mut block.literal);
-                (p, text)
-            }).map(|(p, text)| {
-                let child = arena.alloc(comrak::nodes::AstNode::from(NodeValue::Text(text.trim_end().to_string().into())));
-                node.append(child);
-                p
-            }),
+            NodeValue::HtmlBlock(block) => Some(NodeValue::Paragraph)
+                .map(|p| {
+                    let text = std::mem::take(&mut block.literal);
+                    (p, text)
+                })
+                .map(|(p, text)| {
+                    let child = arena.alloc(comrak::nodes::AstNode::from(NodeValue::Text(
+                        text.trim_end().to_string().into(),
+                    )));
+                    node.append(child);
+                    p
+                }),
             _ => None,
         };
         if let Some(value) = replacement {
@@ -336,7 +370,10 @@ pub fn to_commonmark(md: &str, link: &dyn Fn(&str) -> String) -> String {
 pub fn escape_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '!' | '&') {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '!' | '&'
+        ) {
             out.push('\\');
         }
         out.push(c);

@@ -78,7 +78,9 @@ pub fn check_target(out: &Path, project: &Path) -> Result<PathBuf, Problem> {
         if !out_abs.is_dir() {
             return Err(bad("not-a-build", out));
         }
-        let empty = fs::read_dir(&out_abs).map(|mut d| d.next().is_none()).unwrap_or(false);
+        let empty = fs::read_dir(&out_abs)
+            .map(|mut d| d.next().is_none())
+            .unwrap_or(false);
         if !empty && !out_abs.join(MARKER).is_file() {
             return Err(bad("not-a-build", out));
         }
@@ -99,13 +101,18 @@ impl Staging {
                 .arg("detail", e)
         };
         fs::create_dir_all(parent).map_err(fail)?;
-        let name = out.file_name().map_or_else(|| "out".into(), |n| n.to_string_lossy().into_owned());
+        let name = out
+            .file_name()
+            .map_or_else(|| "out".into(), |n| n.to_string_lossy().into_owned());
         let dir = tempfile::Builder::new()
             .prefix(&format!(".{name}.canllaw-"))
             .tempdir_in(parent)
             .map_err(fail)?;
-        fs::write(dir.path().join(MARKER), b"This folder was written by canllaw build; a later build replaces it whole.\n")
-            .map_err(fail)?;
+        fs::write(
+            dir.path().join(MARKER),
+            b"This folder was written by canllaw build; a later build replaces it whole.\n",
+        )
+        .map_err(fail)?;
         Ok(Staging {
             dir: Some(dir),
             target: out.to_path_buf(),

@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::sync::Arc;
 
-use fluent_bundle::{FluentArgs, FluentResource, concurrent::FluentBundle};
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue, concurrent::FluentBundle};
 use serde::Serialize;
 
 use crate::lang::{Lang, Loc};
@@ -142,6 +142,56 @@ codes! {
     DraftWrongValue = "draft-wrong-value",
     /// A PDF could not be made (a fault in canllaw, not in the content).
     PdfFailed = "pdf-failed",
+    /// A link in the built site to a file the build does not hold.
+    BrokenLink = "broken-link",
+    /// A link in the built site to an id its target page does not have.
+    BrokenFragment = "broken-fragment",
+    /// A page without a language switcher link to its other language.
+    SwitcherMissing = "switcher-missing",
+    /// A language switcher link that leads somewhere other than the counterpart.
+    SwitcherMismatch = "switcher-mismatch",
+    /// A language switcher link whose target does not link back.
+    SwitcherOneWay = "switcher-one-way",
+    /// An hreflang alternate whose target does not name the page back.
+    HreflangOneWay = "hreflang-one-way",
+    /// A page that no link leads to from its language's home.
+    OrphanPage = "orphan-page",
+    /// A link in content to another site that is not `https:`.
+    InsecureLink = "insecure-link",
+    /// A Welsh text identical to its English: an untranslated copy.
+    Untranslated = "untranslated",
+    /// A cross-reference in one language of a text and not the other.
+    LinkMismatch = "link-mismatch",
+    /// A list with a different number of items in each language.
+    ListMismatch = "list-mismatch",
+    /// A table of a different shape in each language.
+    TableMismatch = "table-mismatch",
+    /// Headings at different levels in each language.
+    HeadingMismatch = "heading-mismatch",
+    /// An interface string that uses a variable in one language only.
+    FluentVariables = "fluent-variables",
+    /// A Welsh selector on a number without every CLDR plural category.
+    FluentPlural = "fluent-plural",
+    /// An interface string that neither canllaw nor a template uses.
+    FluentObsolete = "fluent-obsolete",
+    /// A word neither dictionary nor word list knows.
+    UnknownWord = "unknown-word",
+    /// The Hunspell dictionaries for spelling were not found.
+    DictionariesMissing = "dictionaries-missing",
+    /// A Hunspell dictionary that could not be read.
+    DictionaryBroken = "dictionary-broken",
+    /// The project has no `translations.lock`.
+    NoLock = "no-lock",
+    /// A line of `translations.lock` that canllaw cannot read.
+    LockSyntax = "lock-syntax",
+    /// A text whose other language changed since it was confirmed, old and new known.
+    StaleTranslation = "stale-translation",
+    /// A text whose other language changed since it was confirmed, the old unknown.
+    StaleTranslationNoHistory = "stale-translation-no-history",
+    /// A text changed in both languages since it was confirmed.
+    ChangedBoth = "changed-both",
+    /// A text that was never confirmed as translated.
+    Unconfirmed = "unconfirmed-translation",
 }
 
 /// One problem, where it is, and (optionally) a second place it concerns.
@@ -226,7 +276,10 @@ impl Messages {
         };
         let resource = FluentResource::try_new(source.to_string())
             .unwrap_or_else(|(_, errors)| panic!("built-in {lang} messages: {errors:?}"));
-        let langid = lang.code().parse().expect("cy and en are valid language ids");
+        let langid = lang
+            .code()
+            .parse()
+            .expect("cy and en are valid language ids");
         let mut bundle = FluentBundle::new_concurrent(vec![langid]);
         bundle.set_use_isolating(false);
         bundle
@@ -255,7 +308,7 @@ impl Messages {
         };
         let mut fluent_args = FluentArgs::new();
         for (name, value) in args {
-            fluent_args.set(*name, value.clone());
+            fluent_args.set(*name, arg_value(value));
         }
         let mut errors = Vec::new();
         let text = self
@@ -295,12 +348,7 @@ impl Messages {
             let _ = write!(line, " — {fix}");
         }
         if let Some(also) = &problem.also {
-            let _ = write!(
-                line,
-                "\n    {}: {}",
-                also,
-                self.text("see-also", &[])
-            );
+            let _ = write!(line, "\n    {}: {}", also, self.text("see-also", &[]));
         }
         line
     }
@@ -312,6 +360,29 @@ impl Messages {
             Severity::Warning => self.text("severity-warning", &[]),
         }
     }
+}
+
+/// A message argument as Fluent should see it: a whole number as a number, so
+/// that plural variants (`[one]`, `[two]`, `[few]`…) choose by it; anything else,
+/// including `007` or `1.50`, as text, so that it is shown exactly as given.
+fn arg_value(value: &str) -> FluentValue<'static> {
+    let plain_number = !value.is_empty()
+        && value.len() <= 15
+        && value.bytes().all(|b| b.is_ascii_digit())
+        && (value == "0" || !value.starts_with('0'));
+    match value.parse::<f64>() {
+        Ok(n) if plain_number => FluentValue::from(n),
+        _ => FluentValue::from(value.to_string()),
+    }
+}
+
+/// The built-in catalogues' sources, Welsh and English, for checks that read
+/// them as Fluent syntax.
+pub fn catalogue_sources() -> [(Lang, &'static str, &'static str); 2] {
+    [
+        (Lang::Cy, "src/messages/cy.ftl", CY_FTL),
+        (Lang::En, "src/messages/en.ftl", EN_FTL),
+    ]
 }
 
 /// Reads the user's language from the environment.
@@ -334,11 +405,7 @@ pub fn lang_from_env() -> Lang {
 /// Problems sorted for reading: by file, then line and column.
 pub fn sort(problems: &mut [Problem]) {
     problems.sort_by(|a, b| {
-        (&a.at.file, a.at.line, a.at.col, a.severity).cmp(&(
-            &b.at.file,
-            b.at.line,
-            b.at.col,
-            b.severity,
-        ))
+        (&a.at.file, a.at.line, a.at.col, a.severity)
+            .cmp(&(&b.at.file, b.at.line, b.at.col, b.severity))
     });
 }

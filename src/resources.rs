@@ -73,7 +73,11 @@ impl Resources {
             if !dir.is_dir() {
                 continue;
             }
-            for entry in WalkDir::new(&dir).sort_by_file_name().into_iter().filter_map(Result::ok) {
+            for entry in WalkDir::new(&dir)
+                .sort_by_file_name()
+                .into_iter()
+                .filter_map(Result::ok)
+            {
                 if !entry.file_type().is_file() && !entry.path_is_symlink() {
                     continue;
                 }
@@ -110,11 +114,15 @@ impl Resources {
 
     /// The text of the resource at `path` (resources are UTF-8 where text).
     pub fn text(&self, path: &str) -> Option<&str> {
-        self.get(path).and_then(|r| std::str::from_utf8(&r.bytes).ok())
+        self.get(path)
+            .and_then(|r| std::str::from_utf8(&r.bytes).ok())
     }
 
     /// Every resource whose path starts with `prefix`, in path order.
-    pub fn under<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = (&'a str, &'a Resource)> + 'a {
+    pub fn under<'a>(
+        &'a self,
+        prefix: &'a str,
+    ) -> impl Iterator<Item = (&'a str, &'a Resource)> + 'a {
         self.files
             .range(prefix.to_string()..)
             .take_while(move |(k, _)| k.starts_with(prefix))
@@ -132,14 +140,19 @@ fn read_binary(root: &Path, relative: &Path, problems: &mut Vec<Problem>) -> Opt
     let path = root.join(relative);
     if let (Ok(real), Ok(real_root)) = (path.canonicalize(), root.canonicalize()) {
         if !real.starts_with(&real_root) {
-            problems.push(Problem::error(Code::LinkOutside, Loc::file(Arc::from(relative))));
+            problems.push(Problem::error(
+                Code::LinkOutside,
+                Loc::file(Arc::from(relative)),
+            ));
             return None;
         }
     }
     match fs::read(&path) {
         Ok(bytes) => Some(bytes),
         Err(e) => {
-            problems.push(Problem::error(Code::Unreadable, Loc::file(Arc::from(relative))).arg("detail", e));
+            problems.push(
+                Problem::error(Code::Unreadable, Loc::file(Arc::from(relative))).arg("detail", e),
+            );
             None
         }
     }

@@ -32,16 +32,28 @@ pub fn is_markdown(key: &str) -> bool {
 pub fn validate(mut pack: Pack, problems: &mut Vec<Problem>) -> Pack {
     let ids = Ids::of(&pack);
 
-    unique(problems, pack.groups.iter().map(|g| (g.id.clone(), g.at.clone())), Code::DuplicateId);
-    unique(problems, pack.glossary.iter().map(|t| (t.id.clone(), t.at.clone())), Code::DuplicateId);
     unique(
         problems,
-        pack.principles.iter().map(|p| (p.number.to_string(), Loc::file(p.source.file.clone()))),
+        pack.groups.iter().map(|g| (g.id.clone(), g.at.clone())),
+        Code::DuplicateId,
+    );
+    unique(
+        problems,
+        pack.glossary.iter().map(|t| (t.id.clone(), t.at.clone())),
+        Code::DuplicateId,
+    );
+    unique(
+        problems,
+        pack.principles
+            .iter()
+            .map(|p| (p.number.to_string(), Loc::file(p.source.file.clone()))),
         Code::DuplicateNumber,
     );
     unique(
         problems,
-        pack.exercises.iter().map(|x| (x.number.to_string(), Loc::file(x.source.file.clone()))),
+        pack.exercises
+            .iter()
+            .map(|x| (x.number.to_string(), Loc::file(x.source.file.clone()))),
         Code::DuplicateNumber,
     );
 
@@ -109,7 +121,8 @@ pub fn validate(mut pack: Pack, problems: &mut Vec<Problem>) -> Pack {
 
     pack.principles.sort_by_key(|p| p.number);
     pack.exercises.sort_by_key(|x| x.number);
-    pack.pages.sort_by(|a, b| (a.order, &a.id).cmp(&(b.order, &b.id)));
+    pack.pages
+        .sort_by(|a, b| (a.order, &a.id).cmp(&(b.order, &b.id)));
     pack.forms.sort_by(|a, b| a.id.cmp(&b.id));
     // Examples read in the order the principles list them; the rest by id.
     let mut rank: HashMap<String, usize> = HashMap::new();
@@ -119,8 +132,10 @@ pub fn validate(mut pack: Pack, problems: &mut Vec<Problem>) -> Pack {
             rank.entry(r.id.clone()).or_insert(next);
         }
     }
-    pack.examples
-        .sort_by(|a, b| (rank.get(&a.id).unwrap_or(&usize::MAX), &a.id).cmp(&(rank.get(&b.id).unwrap_or(&usize::MAX), &b.id)));
+    pack.examples.sort_by(|a, b| {
+        (rank.get(&a.id).unwrap_or(&usize::MAX), &a.id)
+            .cmp(&(rank.get(&b.id).unwrap_or(&usize::MAX), &b.id))
+    });
     pack
 }
 
@@ -128,7 +143,11 @@ fn unique(problems: &mut Vec<Problem>, items: impl Iterator<Item = (String, Loc)
     let mut seen: HashMap<String, Loc> = HashMap::new();
     for (key, at) in items {
         if let Some(first) = seen.get(&key) {
-            let arg = if code == Code::DuplicateNumber { "number" } else { "id" };
+            let arg = if code == Code::DuplicateNumber {
+                "number"
+            } else {
+                "id"
+            };
             problems.push(Problem::error(code, at).arg(arg, &key).also(first.clone()));
         } else {
             seen.insert(key, at);
@@ -147,12 +166,18 @@ impl Ids {
         let mut add = |kind, id: &str| {
             items.entry(kind).or_default().insert(id.to_string());
         };
-        pack.principles.iter().for_each(|x| add(Kind::Principle, &x.id));
+        pack.principles
+            .iter()
+            .for_each(|x| add(Kind::Principle, &x.id));
         pack.examples.iter().for_each(|x| add(Kind::Example, &x.id));
-        pack.exercises.iter().for_each(|x| add(Kind::Exercise, &x.id));
+        pack.exercises
+            .iter()
+            .for_each(|x| add(Kind::Exercise, &x.id));
         pack.forms.iter().for_each(|x| add(Kind::Form, &x.id));
         pack.pages.iter().for_each(|x| add(Kind::Page, &x.id));
-        pack.glossary.iter().for_each(|x| add(Kind::Glossary, &x.id));
+        pack.glossary
+            .iter()
+            .for_each(|x| add(Kind::Glossary, &x.id));
         Ids {
             groups: pack.groups.iter().map(|g| g.id.clone()).collect(),
             items,

@@ -263,7 +263,9 @@ mod tests {
 
     #[test]
     fn small_aliases_are_shared() {
-        let root = parse("a: &x {cy: Helo, en: Hello}\nb: *x\n").unwrap().unwrap();
+        let root = parse("a: &x {cy: Helo, en: Hello}\nb: *x\n")
+            .unwrap()
+            .unwrap();
         let Value::Map(pairs) = &root.value else {
             panic!("not a map")
         };

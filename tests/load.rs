@@ -15,8 +15,19 @@ fn write(project: &Path, file: &str, text: &str) {
 }
 
 fn build_fails(project: &Path, out: &Path) -> String {
-    let result = canllaw(&["build", "--project", project.to_str().unwrap(), "--out", out.to_str().unwrap()]);
-    assert_eq!(result.status.code(), Some(1), "expected exit 1: {}", stderr(&result));
+    let result = canllaw(&[
+        "build",
+        "--project",
+        project.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        result.status.code(),
+        Some(1),
+        "expected exit 1: {}",
+        stderr(&result)
+    );
     stderr(&result)
 }
 
@@ -26,15 +37,28 @@ fn every_problem_in_every_file_is_reported_at_once_and_the_old_output_stays() {
     let p = pack.path();
     let out = tempfile::tempdir().unwrap();
     let site = out.path().join("site");
-    let ok = canllaw(&["build", "--project", p.to_str().unwrap(), "--out", site.to_str().unwrap()]);
+    let ok = canllaw(&[
+        "build",
+        "--project",
+        p.to_str().unwrap(),
+        "--out",
+        site.to_str().unwrap(),
+    ]);
     assert!(ok.status.success(), "{}", stderr(&ok));
-    let before: Vec<(String, Vec<u8>)> = files(&site).into_iter().map(|f| {
-        let bytes = fs::read(site.join(&f)).unwrap();
-        (f, bytes)
-    }).collect();
+    let before: Vec<(String, Vec<u8>)> = files(&site)
+        .into_iter()
+        .map(|f| {
+            let bytes = fs::read(site.join(&f)).unwrap();
+            (f, bytes)
+        })
+        .collect();
 
     // Broken YAML.
-    write(p, "content/pages/about.yaml", "title: { cy: Am, en: About\norder: 2\n");
+    write(
+        p,
+        "content/pages/about.yaml",
+        "title: { cy: Am, en: About\norder: 2\n",
+    );
     // Missing and empty Welsh, and a typo in a key.
     write(
         p,
@@ -80,13 +104,23 @@ fn every_problem_in_every_file_is_reported_at_once_and_the_old_output_stays() {
     }
     assert!(err.contains("Nothing was written"), "{err}");
 
-    let after: Vec<(String, Vec<u8>)> = files(&site).into_iter().map(|f| {
-        let bytes = fs::read(site.join(&f)).unwrap();
-        (f, bytes)
-    }).collect();
+    let after: Vec<(String, Vec<u8>)> = files(&site)
+        .into_iter()
+        .map(|f| {
+            let bytes = fs::read(site.join(&f)).unwrap();
+            (f, bytes)
+        })
+        .collect();
     assert_eq!(before, after, "the previous output changed");
-    let siblings: Vec<_> = fs::read_dir(out.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
-    assert_eq!(siblings.len(), 1, "a staging folder was left behind: {siblings:?}");
+    let siblings: Vec<_> = fs::read_dir(out.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(
+        siblings.len(),
+        1,
+        "a staging folder was left behind: {siblings:?}"
+    );
 }
 
 #[test]
@@ -103,7 +137,10 @@ fn an_alias_bomb_ends_in_a_clear_error() {
     let out = tempfile::tempdir().unwrap();
     let err = build_fails(pack.path(), &out.path().join("site"));
     assert!(err.contains("content/pages/bomb.yaml:"), "{err}");
-    assert!(err.contains("YAML aliases here expand to more than"), "{err}");
+    assert!(
+        err.contains("YAML aliases here expand to more than"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -113,12 +150,17 @@ fn a_wrong_field_type_or_form_kind_is_named() {
     write(
         pack.path(),
         "content/forms/support-plan.yaml",
-        &form.replace("kind: plan", "kind: wishlist").replace("type: checkbox", "type: slider"),
+        &form
+            .replace("kind: plan", "kind: wishlist")
+            .replace("type: checkbox", "type: slider"),
     );
     let out = tempfile::tempdir().unwrap();
     let err = build_fails(pack.path(), &out.path().join("site"));
     assert!(err.contains("content/forms/support-plan.yaml:2:7: error: `kind` is `wishlist` — use one of: assessment | learning-log | review | plan | profile | supervision | record"), "{err}");
-    assert!(err.contains("`sections[0].fields[2].type` is `slider`"), "{err}");
+    assert!(
+        err.contains("`sections[0].fields[2].type` is `slider`"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -130,7 +172,13 @@ fn problems_are_told_in_welsh_to_welsh_users() {
         "title: { cy: '', en: About }\norder: 2\nbody: { cy: a, en: b }\n",
     );
     let out = tempfile::tempdir().unwrap();
-    let result = canllaw_cy(&["build", "--project", pack.path().to_str().unwrap(), "--out", out.path().join("s").to_str().unwrap()]);
+    let result = canllaw_cy(&[
+        "build",
+        "--project",
+        pack.path().to_str().unwrap(),
+        "--out",
+        out.path().join("s").to_str().unwrap(),
+    ]);
     let err = stderr(&result);
     assert_eq!(result.status.code(), Some(1));
     assert!(err.contains("content/pages/about.yaml:1:10: gwall: mae title.cy yn wag — mae angen Cymraeg a Saesneg ar bob testun"), "{err}");
@@ -154,7 +202,10 @@ fn markup_and_script_in_content_come_out_as_text() {
         assert!(!html.contains("<script>alert"), "{html}");
         assert!(!html.contains("<img src=x"), "{html}");
         assert!(!html.contains("<iframe"), "{html}");
-        assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "{html}");
+        assert!(
+            html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+            "{html}"
+        );
     }
 }
 
@@ -204,10 +255,19 @@ fn an_output_folder_that_is_not_a_build_is_refused() {
     let out = tempfile::tempdir().unwrap();
     fs::write(out.path().join("precious.txt"), "keep me").unwrap();
     let err = build_fails(pack.path(), out.path());
-    assert!(err.contains("the output folder holds files that canllaw did not write"), "{err}");
-    assert_eq!(fs::read_to_string(out.path().join("precious.txt")).unwrap(), "keep me");
+    assert!(
+        err.contains("the output folder holds files that canllaw did not write"),
+        "{err}"
+    );
+    assert_eq!(
+        fs::read_to_string(out.path().join("precious.txt")).unwrap(),
+        "keep me"
+    );
     let err = build_fails(pack.path(), pack.path());
-    assert!(err.contains("the output folder is the project folder"), "{err}");
+    assert!(
+        err.contains("the output folder is the project folder"),
+        "{err}"
+    );
     let err = build_fails(pack.path(), &pack.path().join("content/site"));
     assert!(err.contains("inside the content"), "{err}");
 }

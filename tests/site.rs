@@ -8,7 +8,9 @@ use common::{build, files, small_pack};
 use scraper::{Html, Selector};
 
 fn page(out: &std::path::Path, path: &str) -> Html {
-    Html::parse_document(&fs::read_to_string(out.join(path)).unwrap_or_else(|e| panic!("{path}: {e}")))
+    Html::parse_document(
+        &fs::read_to_string(out.join(path)).unwrap_or_else(|e| panic!("{path}: {e}")),
+    )
 }
 
 fn select<'a>(doc: &'a Html, css: &str) -> Vec<scraper::ElementRef<'a>> {
@@ -36,7 +38,10 @@ fn writes_the_layout_of_format_md() {
         "cy/search-index.js",
         "theme/canllaw.css",
     ] {
-        assert!(all.contains(&expected.to_string()), "{expected} missing from {all:?}");
+        assert!(
+            all.contains(&expected.to_string()),
+            "{expected} missing from {all:?}"
+        );
     }
 }
 
@@ -61,7 +66,12 @@ fn every_welsh_page_has_an_english_counterpart_and_the_switchers_link_both_ways(
             let link = switch[0].value();
             assert_eq!(link.attr("hreflang"), Some(to_lang));
             assert_eq!(link.attr("lang"), Some(to_lang));
-            let target = out.path().join(from).parent().unwrap().join(link.attr("href").unwrap());
+            let target = out
+                .path()
+                .join(from)
+                .parent()
+                .unwrap()
+                .join(link.attr("href").unwrap());
             assert_eq!(
                 target.canonicalize().unwrap(),
                 out.path().join(to).canonicalize().unwrap(),
@@ -71,13 +81,31 @@ fn every_welsh_page_has_an_english_counterpart_and_the_switchers_link_both_ways(
             assert_eq!(current[0].value().attr("lang"), Some(&from[..2]));
             let nav = select(&doc, "nav.cl-lang")[0];
             let label = nav.value().attr("aria-label").unwrap();
-            assert_eq!(label, if from.starts_with("cy") { "Iaith" } else { "Language" });
+            assert_eq!(
+                label,
+                if from.starts_with("cy") {
+                    "Iaith"
+                } else {
+                    "Language"
+                }
+            );
             let alternates: Vec<_> = select(&doc, "link[rel=alternate]")
                 .iter()
-                .map(|l| (l.value().attr("hreflang").unwrap().to_string(), l.value().attr("href").unwrap().to_string()))
+                .map(|l| {
+                    (
+                        l.value().attr("hreflang").unwrap().to_string(),
+                        l.value().attr("href").unwrap().to_string(),
+                    )
+                })
                 .collect();
-            assert!(alternates.contains(&("cy".into(), format!("/guide/cy/{rest}"))), "{alternates:?}");
-            assert!(alternates.contains(&("en".into(), format!("/guide/en/{rest}"))), "{alternates:?}");
+            assert!(
+                alternates.contains(&("cy".into(), format!("/guide/cy/{rest}"))),
+                "{alternates:?}"
+            );
+            assert!(
+                alternates.contains(&("en".into(), format!("/guide/en/{rest}"))),
+                "{alternates:?}"
+            );
             assert!(alternates.contains(&("x-default".into(), "/guide/index.html".into())));
         }
     }
@@ -90,7 +118,10 @@ fn the_welcome_page_offers_welsh_first() {
     let sections = select(&doc, "section.cl-welcome-lang");
     assert_eq!(sections[0].value().attr("lang"), Some("cy"));
     assert_eq!(sections[1].value().attr("lang"), Some("en"));
-    let links: Vec<_> = select(&doc, "a.cl-button").iter().map(|a| a.value().attr("href").unwrap().to_string()).collect();
+    let links: Vec<_> = select(&doc, "a.cl-button")
+        .iter()
+        .map(|a| a.value().attr("href").unwrap().to_string())
+        .collect();
     assert_eq!(links, ["cy/index.html", "en/index.html"]);
 }
 
@@ -99,18 +130,44 @@ fn the_glossary_is_in_welsh_order_on_welsh_pages() {
     let out = build(&small_pack());
     let ids = |path: &str| -> Vec<String> {
         let doc = page(out.path(), path);
-        select(&doc, ".cl-term").iter().map(|t| t.value().attr("id").unwrap().to_string()).collect()
+        select(&doc, ".cl-term")
+            .iter()
+            .map(|t| t.value().attr("id").unwrap().to_string())
+            .collect()
     };
     assert_eq!(
         ids("cy/glossary.html"),
-        ["what-matters", "change-outcome", "co-production", "carers-needs", "choice", "carer", "well-being", "risk", "hospital-discharge"]
+        [
+            "what-matters",
+            "change-outcome",
+            "co-production",
+            "carers-needs",
+            "choice",
+            "carer",
+            "well-being",
+            "risk",
+            "hospital-discharge"
+        ]
     );
     assert_eq!(
         ids("en/glossary.html"),
-        ["carer", "carers-needs", "change-outcome", "choice", "co-production", "hospital-discharge", "risk", "well-being", "what-matters"]
+        [
+            "carer",
+            "carers-needs",
+            "change-outcome",
+            "choice",
+            "co-production",
+            "hospital-discharge",
+            "risk",
+            "well-being",
+            "what-matters"
+        ]
     );
     let doc = page(out.path(), "cy/glossary.html");
-    let letters: Vec<String> = select(&doc, ".cl-letter").iter().map(|h| h.text().collect()).collect();
+    let letters: Vec<String> = select(&doc, ".cl-letter")
+        .iter()
+        .map(|h| h.text().collect())
+        .collect();
     assert_eq!(letters, ["B", "C", "Ch", "D", "G", "Ll", "R", "Rh"]);
     let other = select(&doc, ".cl-term .cl-other");
     assert!(other.iter().all(|o| o.value().attr("lang") == Some("en")));
@@ -120,12 +177,29 @@ fn the_glossary_is_in_welsh_order_on_welsh_pages() {
 fn cross_references_resolve_in_the_page_language() {
     let out = build(&small_pack());
     let doc = page(out.path(), "cy/principles/own-words.html");
-    let hrefs: Vec<_> = select(&doc, ".cl-prose a").iter().filter_map(|a| a.value().attr("href")).map(str::to_string).collect();
-    assert!(hrefs.contains(&"../../cy/examples/walking-to-the-shop.html".to_string()), "{hrefs:?}");
-    assert!(hrefs.contains(&"../../cy/glossary.html#what-matters".to_string()), "{hrefs:?}");
+    let hrefs: Vec<_> = select(&doc, ".cl-prose a")
+        .iter()
+        .filter_map(|a| a.value().attr("href"))
+        .map(str::to_string)
+        .collect();
+    assert!(
+        hrefs.contains(&"../../cy/examples/walking-to-the-shop.html".to_string()),
+        "{hrefs:?}"
+    );
+    assert!(
+        hrefs.contains(&"../../cy/glossary.html#what-matters".to_string()),
+        "{hrefs:?}"
+    );
     let doc = page(out.path(), "en/principles/own-words.html");
-    let hrefs: Vec<_> = select(&doc, ".cl-prose a").iter().filter_map(|a| a.value().attr("href")).map(str::to_string).collect();
-    assert!(hrefs.contains(&"../../en/examples/walking-to-the-shop.html".to_string()), "{hrefs:?}");
+    let hrefs: Vec<_> = select(&doc, ".cl-prose a")
+        .iter()
+        .filter_map(|a| a.value().attr("href"))
+        .map(str::to_string)
+        .collect();
+    assert!(
+        hrefs.contains(&"../../en/examples/walking-to-the-shop.html".to_string()),
+        "{hrefs:?}"
+    );
 }
 
 #[test]
@@ -134,20 +208,36 @@ fn pages_have_navigation_a_skip_link_and_no_other_origin() {
     let doc = page(out.path(), "cy/principles/kinds-of-outcome.html");
     assert_eq!(select(&doc, "a.cl-skip[href='#cl-main']").len(), 1);
     assert_eq!(select(&doc, "main#cl-main").len(), 1);
-    assert_eq!(select(&doc, "a[rel=prev]")[0].value().attr("href"), Some("../principles/own-words.html"));
-    assert_eq!(select(&doc, "a[rel=next]")[0].value().attr("href"), Some("../principles/record-the-why.html"));
+    assert_eq!(
+        select(&doc, "a[rel=prev]")[0].value().attr("href"),
+        Some("../principles/own-words.html")
+    );
+    assert_eq!(
+        select(&doc, "a[rel=next]")[0].value().attr("href"),
+        Some("../principles/record-the-why.html")
+    );
     let current = select(&doc, "#cl-sidebar a[aria-current=page]");
     assert_eq!(current.len(), 1);
-    assert_eq!(current[0].value().attr("href"), Some("../principles/kinds-of-outcome.html"));
-    let crumbs: Vec<String> = select(&doc, ".cl-breadcrumbs li").iter().map(|l| l.text().collect::<String>()).collect();
-    assert_eq!(crumbs, ["Hafan", "Gwneud cofnodi'n bersonol", "Mathau o ganlyniad"]);
+    assert_eq!(
+        current[0].value().attr("href"),
+        Some("../principles/kinds-of-outcome.html")
+    );
+    let crumbs: Vec<String> = select(&doc, ".cl-breadcrumbs li")
+        .iter()
+        .map(|l| l.text().collect::<String>())
+        .collect();
+    assert_eq!(
+        crumbs,
+        ["Hafan", "Gwneud cofnodi'n bersonol", "Mathau o ganlyniad"]
+    );
     for path in files(out.path()).iter().filter(|f| f.ends_with(".html")) {
         let text = fs::read_to_string(out.path().join(path)).unwrap();
         let doc = Html::parse_document(&text);
         for attr in ["href", "src"] {
             for el in select(&doc, &format!("[{attr}]")) {
                 let value = el.value().attr(attr).unwrap();
-                let is_alternate = el.value().name() == "link" && el.value().attr("rel") == Some("alternate");
+                let is_alternate =
+                    el.value().name() == "link" && el.value().attr("rel") == Some("alternate");
                 let root_404 = path == "404.html";
                 assert!(
                     is_alternate || root_404 || !(value.starts_with('/') || value.contains("://")),
@@ -157,9 +247,21 @@ fn pages_have_navigation_a_skip_link_and_no_other_origin() {
         }
         let csp = select(&doc, "meta[http-equiv=Content-Security-Policy]");
         assert_eq!(csp.len(), 1, "{path} has no CSP");
-        assert!(csp[0].value().attr("content").unwrap().contains("script-src 'self'"));
-        assert!(select(&doc, "script:not([src])").is_empty(), "{path} has inline script");
-        assert!(!text.contains(" onclick=") && !text.contains(" onload="), "{path}");
+        assert!(
+            csp[0]
+                .value()
+                .attr("content")
+                .unwrap()
+                .contains("script-src 'self'")
+        );
+        assert!(
+            select(&doc, "script:not([src])").is_empty(),
+            "{path} has inline script"
+        );
+        assert!(
+            !text.contains(" onclick=") && !text.contains(" onload="),
+            "{path}"
+        );
     }
 }
 
@@ -169,10 +271,14 @@ fn the_search_interface_is_in_the_page_language() {
     let doc = page(out.path(), "cy/index.html");
     let search = select(&doc, "#cl-search")[0];
     assert_eq!(search.value().attr("data-count-two"), Some("2 ganlyniad"));
-    let label: String = select(&doc, "label[for=cl-search-input]")[0].text().collect();
+    let label: String = select(&doc, "label[for=cl-search-input]")[0]
+        .text()
+        .collect();
     assert_eq!(label, "Chwilio");
     let doc = page(out.path(), "en/index.html");
-    let label: String = select(&doc, "label[for=cl-search-input]")[0].text().collect();
+    let label: String = select(&doc, "label[for=cl-search-input]")[0]
+        .text()
+        .collect();
     assert_eq!(label, "Search");
 }
 
@@ -185,19 +291,34 @@ fn welsh_search_finds_mutated_forms_in_the_built_index() {
     // reachable from the radical form.
     for word in ["nghofnod", "gofnodi", "chofnod"] {
         let keys = canllaw::search::keys(word, Lang::Cy);
-        assert!(keys.iter().any(|k| k.starts_with("cofnod")), "{word}: {keys:?}");
+        assert!(
+            keys.iter().any(|k| k.starts_with("cofnod")),
+            "{word}: {keys:?}"
+        );
     }
-    assert!(index.contains("\"cofnodi"), "the index holds the radical form");
+    assert!(
+        index.contains("\"cofnodi"),
+        "the index holds the radical form"
+    );
 }
 
 #[test]
 fn print_pages_hold_every_item_with_anchored_cross_references() {
     let out = build(&small_pack());
     let doc = page(out.path(), "en/print.html");
-    for id in ["principle-own-words", "example-walking-to-the-shop", "exercise-whose-words", "form-learning-log", "page-about"] {
+    for id in [
+        "principle-own-words",
+        "example-walking-to-the-shop",
+        "exercise-whose-words",
+        "form-learning-log",
+        "page-about",
+    ] {
         assert_eq!(select(&doc, &format!("#{id}")).len(), 1, "{id}");
     }
-    let hrefs: Vec<_> = select(&doc, ".cl-print .cl-prose a").iter().filter_map(|a| a.value().attr("href")).collect();
+    let hrefs: Vec<_> = select(&doc, ".cl-print .cl-prose a")
+        .iter()
+        .filter_map(|a| a.value().attr("href"))
+        .collect();
     assert!(hrefs.contains(&"#example-walking-to-the-shop"), "{hrefs:?}");
 }
 
@@ -207,7 +328,10 @@ fn forms_are_real_html_forms_with_the_names_of_format_md() {
     let doc = page(out.path(), "cy/forms/support-plan.html");
     assert_eq!(select(&doc, "fieldset.cl-section > legend").len(), 1);
     assert_eq!(select(&doc, "textarea[name=outcome]").len(), 1);
-    assert_eq!(select(&doc, "input[type=radio][name=outcome-kind]").len(), 3);
+    assert_eq!(
+        select(&doc, "input[type=radio][name=outcome-kind]").len(),
+        3
+    );
     assert_eq!(select(&doc, "input[type=checkbox][name=agreed]").len(), 1);
     let doc = page(out.path(), "en/forms/learning-log.html");
     for name in ["person-name", "record-date", "when-1", "what-3"] {

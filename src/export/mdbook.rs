@@ -55,9 +55,19 @@ pub fn export(project: &Path, dir: &Path) -> Result<(), Vec<Problem>> {
 ///
 /// # Errors
 /// A missing interface string.
-pub fn book(pack: &Pack, strings: &crate::i18n::Strings, lang: Lang) -> Result<Vec<(String, String)>, Problem> {
+pub fn book(
+    pack: &Pack,
+    strings: &crate::i18n::Strings,
+    lang: Lang,
+) -> Result<Vec<(String, String)>, Problem> {
     let t = |id: &str| strings.t(lang, id);
-    let number = |id: &str, n: u32| strings.get(lang, id, &[("number", crate::i18n::Arg::Number(f64::from(n)))]);
+    let number = |id: &str, n: u32| {
+        strings.get(
+            lang,
+            id,
+            &[("number", crate::i18n::Arg::Number(f64::from(n)))],
+        )
+    };
     let site = &pack.config.site;
     let mut files = Vec::new();
     files.push((
@@ -75,7 +85,11 @@ pub fn book(pack: &Pack, strings: &crate::i18n::Strings, lang: Lang) -> Result<V
     let _ = writeln!(summary, "[{}](index.md)\n", escape_text(&t("home")?));
     files.push((
         "src/index.md".into(),
-        format!("# {}\n\n{}\n", escape_text(site.title.get(lang)), escape_text(site.description.get(lang))),
+        format!(
+            "# {}\n\n{}\n",
+            escape_text(site.title.get(lang)),
+            escape_text(site.description.get(lang))
+        ),
     ));
 
     for group in &pack.groups {
@@ -83,7 +97,12 @@ pub fn book(pack: &Pack, strings: &crate::i18n::Strings, lang: Lang) -> Result<V
         for p in pack.principles.iter().filter(|p| p.group.id == group.id) {
             let label = number("principle-number", p.number)?;
             let title = format!("{label}: {}", p.title.get(lang));
-            let _ = writeln!(summary, "- [{}](principles/{}.md)", escape_text(&title), p.id);
+            let _ = writeln!(
+                summary,
+                "- [{}](principles/{}.md)",
+                escape_text(&title),
+                p.id
+            );
             let mut text = format!(
                 "# {}\n\n*{}*\n\n{}\n",
                 escape_text(&title),
@@ -94,7 +113,12 @@ pub fn book(pack: &Pack, strings: &crate::i18n::Strings, lang: Lang) -> Result<V
                 let _ = writeln!(text, "\n## {}\n", escape_text(&t("principle-examples")?));
                 for r in &p.examples {
                     if let Some(e) = pack.example(&r.id) {
-                        let _ = writeln!(text, "- [{}](../examples/{}.md)", escape_text(e.title.get(lang)), e.id);
+                        let _ = writeln!(
+                            text,
+                            "- [{}](../examples/{}.md)",
+                            escape_text(e.title.get(lang)),
+                            e.id
+                        );
                     }
                 }
             }
@@ -109,20 +133,51 @@ pub fn book(pack: &Pack, strings: &crate::i18n::Strings, lang: Lang) -> Result<V
     if !pack.examples.is_empty() {
         part(&mut summary, t("examples")?);
         for e in &pack.examples {
-            let _ = writeln!(summary, "- [{}](examples/{}.md)", escape_text(e.title.get(lang)), e.id);
+            let _ = writeln!(
+                summary,
+                "- [{}](examples/{}.md)",
+                escape_text(e.title.get(lang)),
+                e.id
+            );
             let mut text = format!("# {}\n\n", escape_text(e.title.get(lang)));
             if let Some(setting) = &e.setting {
-                let _ = writeln!(text, "*{}: {}*\n", escape_text(&t("setting")?), escape_text(setting.get(lang)));
+                let _ = writeln!(
+                    text,
+                    "*{}: {}*\n",
+                    escape_text(&t("setting")?),
+                    escape_text(setting.get(lang))
+                );
             }
             if let Some(less) = &e.less_helpful {
-                let _ = writeln!(text, "## {}\n\n{}\n", escape_text(&t("less-helpful")?), chapter_markdown(less.get(lang), 1));
+                let _ = writeln!(
+                    text,
+                    "## {}\n\n{}\n",
+                    escape_text(&t("less-helpful")?),
+                    chapter_markdown(less.get(lang), 1)
+                );
             }
-            let _ = writeln!(text, "## {}\n\n{}\n", escape_text(&t("more-helpful")?), chapter_markdown(e.more_helpful.get(lang), 1));
-            let _ = writeln!(text, "## {}\n\n{}\n", escape_text(&t("commentary")?), chapter_markdown(e.commentary.get(lang), 1));
+            let _ = writeln!(
+                text,
+                "## {}\n\n{}\n",
+                escape_text(&t("more-helpful")?),
+                chapter_markdown(e.more_helpful.get(lang), 1)
+            );
+            let _ = writeln!(
+                text,
+                "## {}\n\n{}\n",
+                escape_text(&t("commentary")?),
+                chapter_markdown(e.commentary.get(lang), 1)
+            );
             let _ = writeln!(text, "## {}\n", escape_text(&t("example-principles")?));
             for r in &e.principles {
                 if let Some(p) = pack.principle(&r.id) {
-                    let _ = writeln!(text, "- [{}: {}](../principles/{}.md)", escape_text(&number("principle-number", p.number)?), escape_text(p.title.get(lang)), p.id);
+                    let _ = writeln!(
+                        text,
+                        "- [{}: {}](../principles/{}.md)",
+                        escape_text(&number("principle-number", p.number)?),
+                        escape_text(p.title.get(lang)),
+                        p.id
+                    );
                 }
             }
             files.push((format!("src/examples/{}.md", e.id), text));
@@ -132,13 +187,32 @@ pub fn book(pack: &Pack, strings: &crate::i18n::Strings, lang: Lang) -> Result<V
     if !pack.exercises.is_empty() {
         part(&mut summary, t("exercises")?);
         for x in &pack.exercises {
-            let title = format!("{}: {}", number("exercise-number", x.number)?, x.title.get(lang));
-            let _ = writeln!(summary, "- [{}](exercises/{}.md)", escape_text(&title), x.id);
+            let title = format!(
+                "{}: {}",
+                number("exercise-number", x.number)?,
+                x.title.get(lang)
+            );
+            let _ = writeln!(
+                summary,
+                "- [{}](exercises/{}.md)",
+                escape_text(&title),
+                x.id
+            );
             let mut text = format!("# {}\n\n", escape_text(&title));
             if let Some(need) = &x.you_will_need {
-                let _ = writeln!(text, "## {}\n\n{}\n", escape_text(&t("you-will-need")?), chapter_markdown(need.get(lang), 1));
+                let _ = writeln!(
+                    text,
+                    "## {}\n\n{}\n",
+                    escape_text(&t("you-will-need")?),
+                    chapter_markdown(need.get(lang), 1)
+                );
             }
-            let _ = writeln!(text, "## {}\n\n{}\n", escape_text(&t("background")?), chapter_markdown(x.background.get(lang), 1));
+            let _ = writeln!(
+                text,
+                "## {}\n\n{}\n",
+                escape_text(&t("background")?),
+                chapter_markdown(x.background.get(lang), 1)
+            );
             let _ = writeln!(text, "## {}\n", escape_text(&t("questions")?));
             for (i, q) in x.questions.iter().enumerate() {
                 let _ = writeln!(text, "{}. {}", i + 1, escape_text(q.get(lang)));
@@ -150,8 +224,17 @@ pub fn book(pack: &Pack, strings: &crate::i18n::Strings, lang: Lang) -> Result<V
     if !pack.forms.is_empty() {
         part(&mut summary, t("forms")?);
         for f in &pack.forms {
-            let _ = writeln!(summary, "- [{}](forms/{}.md)", escape_text(f.title.get(lang)), f.id);
-            let mut text = format!("# {}\n\n{}\n", escape_text(f.title.get(lang)), chapter_markdown(f.description.get(lang), 1));
+            let _ = writeln!(
+                summary,
+                "- [{}](forms/{}.md)",
+                escape_text(f.title.get(lang)),
+                f.id
+            );
+            let mut text = format!(
+                "# {}\n\n{}\n",
+                escape_text(f.title.get(lang)),
+                chapter_markdown(f.description.get(lang), 1)
+            );
             for s in &f.sections {
                 let _ = writeln!(text, "\n## {}\n", escape_text(s.title.get(lang)));
                 if let Some(help) = &s.help {
@@ -164,7 +247,11 @@ pub fn book(pack: &Pack, strings: &crate::i18n::Strings, lang: Lang) -> Result<V
                         }
                     }
                     crate::model::SectionBody::Table(table) => {
-                        let heads: Vec<String> = table.columns.iter().map(|c| escape_text(c.label.get(lang))).collect();
+                        let heads: Vec<String> = table
+                            .columns
+                            .iter()
+                            .map(|c| escape_text(c.label.get(lang)))
+                            .collect();
                         let _ = writeln!(text, "| {} |", heads.join(" | "));
                         let _ = writeln!(text, "|{}", " --- |".repeat(heads.len()));
                     }
@@ -177,16 +264,29 @@ pub fn book(pack: &Pack, strings: &crate::i18n::Strings, lang: Lang) -> Result<V
     if !pack.pages.is_empty() {
         part(&mut summary, t("pages")?);
         for p in &pack.pages {
-            let _ = writeln!(summary, "- [{}](pages/{}.md)", escape_text(p.title.get(lang)), p.id);
+            let _ = writeln!(
+                summary,
+                "- [{}](pages/{}.md)",
+                escape_text(p.title.get(lang)),
+                p.id
+            );
             files.push((
                 format!("src/pages/{}.md", p.id),
-                format!("# {}\n\n{}\n", escape_text(p.title.get(lang)), chapter_markdown(p.body.get(lang), 1)),
+                format!(
+                    "# {}\n\n{}\n",
+                    escape_text(p.title.get(lang)),
+                    chapter_markdown(p.body.get(lang), 1)
+                ),
             ));
         }
         summary.push('\n');
     }
     let glossary_title = t("glossary")?;
-    let _ = writeln!(summary, "---\n\n[{}](glossary.md)", escape_text(&glossary_title));
+    let _ = writeln!(
+        summary,
+        "---\n\n[{}](glossary.md)",
+        escape_text(&glossary_title)
+    );
     let order = Order::new(lang);
     let mut terms: Vec<_> = pack.glossary.iter().collect();
     terms.sort_by(|a, b| order.compare(a.term.get(lang), b.term.get(lang)));

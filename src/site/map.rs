@@ -74,8 +74,18 @@ impl SiteMap {
         for group in &pack.groups {
             let mut indices = Vec::new();
             for p in pack.principles.iter().filter(|p| p.group.id == group.id) {
-                let label = strings.get(lang, "principle-number", &[("number", Arg::Number(f64::from(p.number)))])?;
-                indices.push(push(&mut entries, Kind::Principle, &p.id, p.title.get(lang), Some(label)));
+                let label = strings.get(
+                    lang,
+                    "principle-number",
+                    &[("number", Arg::Number(f64::from(p.number)))],
+                )?;
+                indices.push(push(
+                    &mut entries,
+                    Kind::Principle,
+                    &p.id,
+                    p.title.get(lang),
+                    Some(label),
+                ));
             }
             sections.push(Section {
                 title: group.title.get(lang).to_string(),
@@ -95,8 +105,18 @@ impl SiteMap {
         });
         let mut exercises = Vec::new();
         for x in &pack.exercises {
-            let label = strings.get(lang, "exercise-number", &[("number", Arg::Number(f64::from(x.number)))])?;
-            exercises.push(push(&mut entries, Kind::Exercise, &x.id, x.title.get(lang), Some(label)));
+            let label = strings.get(
+                lang,
+                "exercise-number",
+                &[("number", Arg::Number(f64::from(x.number)))],
+            )?;
+            exercises.push(push(
+                &mut entries,
+                Kind::Exercise,
+                &x.id,
+                x.title.get(lang),
+                Some(label),
+            ));
         }
         sections.push(Section {
             title: strings.t(lang, "exercises")?,

@@ -94,7 +94,11 @@ impl<'a> Site<'a> {
     ///
     /// # Errors
     /// Problems with templates or interface strings.
-    pub fn new(pack: &'a Pack, resources: &Resources, strings: Arc<Strings>) -> Result<Site<'a>, Vec<Problem>> {
+    pub fn new(
+        pack: &'a Pack,
+        resources: &Resources,
+        strings: Arc<Strings>,
+    ) -> Result<Site<'a>, Vec<Problem>> {
         let templates = Templates::load(resources, strings.clone())?;
         let mut langs = Vec::new();
         for lang in Lang::ALL {
@@ -123,7 +127,9 @@ impl<'a> Site<'a> {
                     "print": format!("{}print.html", depth.lang_root),
                     "sections": sections,
                 });
-                sidebars[i] = templates.render("templates/sidebar.hbs", &data).map_err(|p| vec![p])?;
+                sidebars[i] = templates
+                    .render("templates/sidebar.hbs", &data)
+                    .map_err(|p| vec![p])?;
             }
             langs.push(LangSite {
                 lang,
@@ -158,7 +164,11 @@ impl<'a> Site<'a> {
             .map(|&(l, e)| self.entry_page(&self.langs[l], e))
             .chain(self.langs.par_iter().map(|site| self.print_page(site)))
             .chain(self.langs.par_iter().map(|site| self.not_found_page(site)))
-            .chain(self.langs.par_iter().map(|site| Ok(self.search_index(site))))
+            .chain(
+                self.langs
+                    .par_iter()
+                    .map(|site| Ok(self.search_index(site))),
+            )
             .collect();
         let mut files = Vec::with_capacity(results.len() + 16);
         let mut problems = Vec::new();
@@ -187,7 +197,14 @@ impl<'a> Site<'a> {
         }
     }
 
-    fn md(&self, site: &LangSite<'_>, text: &str, depth: Depth, print: bool, prefix: &str) -> String {
+    fn md(
+        &self,
+        site: &LangSite<'_>,
+        text: &str,
+        depth: Depth,
+        print: bool,
+        prefix: &str,
+    ) -> String {
         let links = if print {
             Links::Anchors
         } else {
@@ -210,7 +227,11 @@ impl<'a> Site<'a> {
         if print {
             format!("#{}", markdown::print_anchor(kind, id))
         } else {
-            format!("{}{}", depth.lang_root, markdown::item_path(Lang::Cy, kind, id).trim_start_matches("cy/"))
+            format!(
+                "{}{}",
+                depth.lang_root,
+                markdown::item_path(Lang::Cy, kind, id).trim_start_matches("cy/")
+            )
         }
     }
 
@@ -283,7 +304,11 @@ impl<'a> Site<'a> {
         let config = &self.pack.config.site;
         let mut files = Vec::new();
         for not_found in [false, true] {
-            let base = if not_found { config.base_url.as_str() } else { "" };
+            let base = if not_found {
+                config.base_url.as_str()
+            } else {
+                ""
+            };
             let languages: Vec<Value> = config
                 .languages
                 .iter()
@@ -358,7 +383,11 @@ impl<'a> Site<'a> {
             })
             .collect();
         let marker = format!("data-path=\"{path}\"");
-        let sidebar = site.sidebars[depth.index()].replacen(&marker, &format!("{marker} aria-current=\"page\""), 1);
+        let sidebar = site.sidebars[depth.index()].replacen(
+            &marker,
+            &format!("{marker} aria-current=\"page\""),
+            1,
+        );
         let data = json!({
             "lang": lang,
             "title": entry.title,
@@ -387,7 +416,12 @@ impl<'a> Site<'a> {
 ///
 /// # Errors
 /// Every problem met.
-pub fn build(pack: &Pack, resources: &Resources, strings: Arc<Strings>, dir: &Path) -> Result<Stats, Vec<Problem>> {
+pub fn build(
+    pack: &Pack,
+    resources: &Resources,
+    strings: Arc<Strings>,
+    dir: &Path,
+) -> Result<Stats, Vec<Problem>> {
     let site = Site::new(pack, resources, strings)?;
     let files = site.render(resources)?;
     let pages = files.iter().filter(|(p, _)| p.ends_with(".html")).count();

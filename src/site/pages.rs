@@ -9,9 +9,7 @@ use crate::collate::{self, Order};
 use crate::i18n::Arg;
 use crate::lang::Lang;
 use crate::markdown;
-use crate::model::{
-    Example, Exercise, FieldKind, Form, Kind, Pack, Page, Principle, SectionBody,
-};
+use crate::model::{Example, Exercise, FieldKind, Form, Kind, Pack, Page, Principle, SectionBody};
 use crate::problem::Problem;
 
 /// The pack's items by id, made once per build.
@@ -51,12 +49,28 @@ pub(super) fn content(
     let (h1, h2) = heading_levels(print);
     let anchor = entry
         .kind
-        .map(|k| markdown::print_anchor(k, if entry.id.is_empty() { "index" } else { &entry.id }))
+        .map(|k| {
+            markdown::print_anchor(
+                k,
+                if entry.id.is_empty() {
+                    "index"
+                } else {
+                    &entry.id
+                },
+            )
+        })
         .unwrap_or_else(|| "home".into());
-    let prefix = if print { format!("{anchor}--") } else { String::new() };
+    let prefix = if print {
+        format!("{anchor}--")
+    } else {
+        String::new()
+    };
     let md = |text: &str| site.md(ls, text, depth, print, &prefix);
     let href = |kind: Kind, id: &str| Site::href(kind, id, depth, print);
-    let label = |id: &str, n: u32| site.strings.get(lang, id, &[("number", Arg::Number(f64::from(n)))]);
+    let label = |id: &str, n: u32| {
+        site.strings
+            .get(lang, id, &[("number", Arg::Number(f64::from(n)))])
+    };
     let lookup = &site.lookup;
     let base = json!({"lang": lang, "h1": h1, "h2": h2, "anchor": anchor, "print": print, "title": entry.title, "label": entry.label});
     let mut data = base;
@@ -132,7 +146,12 @@ pub(super) fn content(
     Ok((template, data))
 }
 
-fn home(site: &Site<'_>, ls: &LangSite<'_>, depth: Depth, mut data: Value) -> Result<(&'static str, Value), Problem> {
+fn home(
+    site: &Site<'_>,
+    ls: &LangSite<'_>,
+    depth: Depth,
+    mut data: Value,
+) -> Result<(&'static str, Value), Problem> {
     let lang = ls.lang;
     let pack = ls.pack;
     let href = |kind: Kind, id: &str| Site::href(kind, id, depth, false);
@@ -178,7 +197,11 @@ fn home(site: &Site<'_>, ls: &LangSite<'_>, depth: Depth, mut data: Value) -> Re
     Ok(("templates/home.hbs", data))
 }
 
-fn glossary(site: &Site<'_>, ls: &LangSite<'_>, md: &dyn Fn(&str) -> String) -> Result<Value, Problem> {
+fn glossary(
+    site: &Site<'_>,
+    ls: &LangSite<'_>,
+    md: &dyn Fn(&str) -> String,
+) -> Result<Value, Problem> {
     let lang = ls.lang;
     let other = lang.other();
     let order = Order::new(lang);
@@ -203,7 +226,14 @@ fn glossary(site: &Site<'_>, ls: &LangSite<'_>, md: &dyn Fn(&str) -> String) -> 
             _ => letters.push(json!({"letter": letter, "anchor": format!("letter-{}", letter.to_lowercase()), "terms": [entry]})),
         }
     }
-    let other_name = site.strings.t(lang, if other == Lang::Cy { "glossary-language-cy" } else { "glossary-language-en" })?;
+    let other_name = site.strings.t(
+        lang,
+        if other == Lang::Cy {
+            "glossary-language-cy"
+        } else {
+            "glossary-language-en"
+        },
+    )?;
     Ok(json!({"letters": letters, "other_name": other_name}))
 }
 
@@ -296,7 +326,12 @@ fn form(f: &Form, lang: Lang, md: &dyn Fn(&str) -> String, print: bool) -> Value
 }
 
 /// The breadcrumb trail above a page.
-pub(super) fn breadcrumbs(site: &Site<'_>, ls: &LangSite<'_>, entry: &Entry, depth: Depth) -> Result<Vec<Value>, Problem> {
+pub(super) fn breadcrumbs(
+    site: &Site<'_>,
+    ls: &LangSite<'_>,
+    entry: &Entry,
+    depth: Depth,
+) -> Result<Vec<Value>, Problem> {
     if entry.path == "index.html" {
         return Ok(Vec::new());
     }

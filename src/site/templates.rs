@@ -94,9 +94,12 @@ pub fn escape_html(text: &str) -> String {
 }
 
 fn template_problem(name: &str, detail: impl ToString) -> Problem {
-    Problem::error(Code::TemplateError, Loc::file(Arc::from(std::path::Path::new(name))))
-        .arg("name", name)
-        .arg("detail", detail.to_string())
+    Problem::error(
+        Code::TemplateError,
+        Loc::file(Arc::from(std::path::Path::new(name))),
+    )
+    .arg("name", name)
+    .arg("detail", detail.to_string())
 }
 
 impl Templates {
