@@ -37,7 +37,7 @@ pub fn load(root: &Path) -> Result<Pack, Vec<Problem>> {
         return Err(problems);
     }
 
-    let groups = read_file(root, "content/groups.yaml", true, &mut problems)
+    let groups = read_file(root, "content/groups.yaml", false, &mut problems)
         .map(|(file, node)| decode_list(&file, &node, &mut problems, decode_group))
         .unwrap_or_default();
     let glossary = read_file(root, "content/glossary.yaml", false, &mut problems)

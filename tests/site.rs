@@ -228,7 +228,7 @@ fn pages_have_navigation_a_skip_link_and_no_other_origin() {
         .collect();
     assert_eq!(
         crumbs,
-        ["Hafan", "Gwneud cofnodi'n bersonol", "Mathau o ganlyniad"]
+        ["Hafan", "Gwneud cofnodi’n bersonol", "Mathau o ganlyniad"]
     );
     for path in files(out.path()).iter().filter(|f| f.ends_with(".html")) {
         let text = fs::read_to_string(out.path().join(path)).unwrap();

@@ -290,7 +290,7 @@ impl<'a> Site<'a> {
                 title: entry.title.clone(),
                 path: entry.path.clone(),
                 kind: entry.label.clone().unwrap_or_default(),
-                text: pages::search_text(self.pack, site.lang, entry),
+                text: pages::search_text(self.pack, &self.lookup, site.lang, entry),
             })
             .collect();
         (

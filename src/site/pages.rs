@@ -359,30 +359,30 @@ pub(super) fn breadcrumbs(
 }
 
 /// The plain text of a page, for the search index.
-pub(super) fn search_text(pack: &Pack, lang: Lang, entry: &Entry) -> String {
+pub(super) fn search_text(pack: &Pack, lookup: &Lookup<'_>, lang: Lang, entry: &Entry) -> String {
     let plain = |t: &crate::lang::Text| markdown::plain_text(t.get(lang));
     let mut parts: Vec<String> = Vec::new();
     match entry.kind {
         Some(Kind::Principle) => {
-            if let Some(p) = pack.principle(&entry.id) {
+            if let Some(p) = lookup.principles.get(entry.id.as_str()) {
                 parts.extend([p.summary.get(lang).to_string(), plain(&p.body)]);
             }
         }
         Some(Kind::Example) => {
-            if let Some(e) = pack.example(&entry.id) {
+            if let Some(e) = lookup.examples.get(entry.id.as_str()) {
                 parts.extend(e.setting.iter().map(|s| s.get(lang).to_string()));
                 parts.extend(e.less_helpful.iter().map(plain));
                 parts.extend([plain(&e.more_helpful), plain(&e.commentary)]);
             }
         }
         Some(Kind::Exercise) => {
-            if let Some(x) = pack.exercises.iter().find(|x| x.id == entry.id) {
+            if let Some(x) = lookup.exercises.get(entry.id.as_str()) {
                 parts.push(plain(&x.background));
                 parts.extend(x.questions.iter().map(|q| q.get(lang).to_string()));
             }
         }
         Some(Kind::Form) => {
-            if let Some(f) = pack.forms.iter().find(|f| f.id == entry.id) {
+            if let Some(f) = lookup.forms.get(entry.id.as_str()) {
                 parts.push(plain(&f.description));
                 for s in &f.sections {
                     parts.push(s.title.get(lang).to_string());
@@ -393,7 +393,7 @@ pub(super) fn search_text(pack: &Pack, lang: Lang, entry: &Entry) -> String {
             }
         }
         Some(Kind::Page) => {
-            if let Some(p) = pack.pages.iter().find(|p| p.id == entry.id) {
+            if let Some(p) = lookup.pages.get(entry.id.as_str()) {
                 parts.push(plain(&p.body));
             }
         }

@@ -78,17 +78,23 @@ impl HelperDef for Translate {
     }
 }
 
-/// Escapes text for HTML content and double-quoted attributes.
+/// Escapes text for HTML content and double-quoted attributes, and makes
+/// straight quotes typographic as comrak's smart punctuation does for
+/// Markdown, so plain titles and Markdown bodies read alike ("sy’n", “…”).
 pub fn escape_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    let mut prev: Option<char> = None;
     for c in text.chars() {
+        let opens = prev.is_none_or(|p| p.is_whitespace() || "([{\u{2014}\u{2013}".contains(p));
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
+            '"' => out.push(if opens { '\u{201c}' } else { '\u{201d}' }),
+            '\'' => out.push(if opens { '\u{2018}' } else { '\u{2019}' }),
             _ => out.push(c),
         }
+        prev = Some(c);
     }
     out
 }
