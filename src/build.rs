@@ -8,6 +8,7 @@ use crate::i18n::Strings;
 use crate::load;
 use crate::model::Pack;
 use crate::output::{self, Staging};
+use crate::pdf;
 use crate::problem::Problem;
 use crate::resources::Resources;
 use crate::site;
@@ -68,16 +69,20 @@ pub fn build(root: &Path, out: &Path) -> Result<Report, Vec<Problem>> {
     let target = output::check_target(out, root).map_err(|p| vec![p])?;
     let project = open(root)?;
     let staging = Staging::new(&target).map_err(|p| vec![p])?;
-    let stats = site::build(
+    // PDFs first: the form pages show each download's size.
+    let pdfs = pdf::write_all(&project.pack, &project.strings, staging.path())?;
+    let sizes = site::pdf_sizes(staging.path());
+    let stats = site::build_with_pdf_sizes(
         &project.pack,
         &project.resources,
         project.strings.clone(),
+        &sizes,
         staging.path(),
     )?;
     staging.commit().map_err(|p| vec![p])?;
     Ok(Report {
         pages: stats.pages,
-        pdfs: 0,
+        pdfs,
         elapsed: started.elapsed(),
     })
 }

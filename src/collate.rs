@@ -44,15 +44,15 @@ const WELSH_DIGRAPHS: [&str; 8] = ["ch", "dd", "ff", "ng", "ll", "ph", "rh", "th
 /// `Ng` heading a handful of such words.)
 pub fn initial(lang: Lang, word: &str) -> String {
     let lower = word.to_lowercase();
-    if lang == Lang::Cy {
-        if let Some(d) = WELSH_DIGRAPHS.iter().find(|d| lower.starts_with(*d)) {
-            let mut chars = d.chars();
-            let first = chars
-                .next()
-                .map(|c| c.to_uppercase().collect::<String>())
-                .unwrap_or_default();
-            return first + chars.as_str();
-        }
+    if lang == Lang::Cy
+        && let Some(d) = WELSH_DIGRAPHS.iter().find(|d| lower.starts_with(*d))
+    {
+        let mut chars = d.chars();
+        let first = chars
+            .next()
+            .map(|c| c.to_uppercase().collect::<String>())
+            .unwrap_or_default();
+        return first + chars.as_str();
     }
     let first = lower.chars().next().unwrap_or(' ');
     let base = unicode_normalization::UnicodeNormalization::nfd(first.to_string().as_str())

@@ -7,6 +7,7 @@ use serde::Deserialize;
 use toml::Spanned;
 use unicode_normalization::UnicodeNormalization;
 
+use crate::brand::{self, Brand, RawBrand};
 use crate::lang::{Lang, Loc, Text};
 use crate::problem::{Code, Problem};
 
@@ -17,6 +18,8 @@ pub struct Config {
     pub site: SiteConfig,
     /// `[pdf]`.
     pub pdf: PdfConfig,
+    /// `[brand]`: logo, colour, footer and contact details, all optional.
+    pub brand: Brand,
 }
 
 /// `[site]`.
@@ -57,6 +60,8 @@ struct RawConfig {
     site: RawSite,
     #[serde(default)]
     pdf: RawPdf,
+    #[serde(default)]
+    brand: RawBrand,
 }
 
 #[derive(Deserialize)]
@@ -78,11 +83,63 @@ struct RawPdf {
     paper: Option<Spanned<String>>,
 }
 
+/// A bilingual text as written in TOML: `{ cy = "…", en = "…" }`.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawText {
+pub(crate) struct RawText {
     cy: Spanned<String>,
     en: Spanned<String>,
+}
+
+/// Turns spans of `canllaw.toml` into places and raw texts into checked ones.
+pub(crate) struct Reader<'a> {
+    source: &'a str,
+    file: Arc<Path>,
+}
+
+impl Reader<'_> {
+    /// The place of byte `offset`.
+    pub(crate) fn at(&self, offset: usize) -> Loc {
+        let (line, col) = line_col(self.source, offset);
+        Loc {
+            file: self.file.clone(),
+            line,
+            col,
+            block: false,
+        }
+    }
+
+    /// The text `raw`, NFC-normalised, both sides required; `key` names it
+    /// in messages (`site.title`).
+    pub(crate) fn text(
+        &self,
+        raw: &Spanned<RawText>,
+        key: &str,
+        problems: &mut Vec<Problem>,
+    ) -> Option<Text> {
+        let side = |s: &Spanned<String>, lang: &str, problems: &mut Vec<Problem>| {
+            let value: String = s.get_ref().nfc().collect();
+            if value.trim().is_empty() {
+                problems.push(
+                    Problem::error(Code::EmptyText, self.at(s.span().start))
+                        .arg("field", format!("{key}.{lang}")),
+                );
+                None
+            } else {
+                Some((value, self.at(s.span().start)))
+            }
+        };
+        let t = raw.get_ref();
+        let (cy, en) = (side(&t.cy, "cy", problems), side(&t.en, "en", problems));
+        let ((cy, cy_at), (en, en_at)) = (cy?, en?);
+        Some(Text {
+            cy,
+            en,
+            key: key.to_string(),
+            cy_at,
+            en_at,
+        })
+    }
 }
 
 /// The 1-based line and column of byte `offset` in `source`.
@@ -96,17 +153,16 @@ pub fn line_col(source: &str, offset: usize) -> (u32, u32) {
     )
 }
 
-/// Reads `canllaw.toml` from its text; `file` is its path for messages.
-pub fn parse(source: &str, file: Arc<Path>, problems: &mut Vec<Problem>) -> Option<Config> {
-    let at = |offset: usize| {
-        let (line, col) = line_col(source, offset);
-        Loc {
-            file: file.clone(),
-            line,
-            col,
-            block: false,
-        }
-    };
+/// Reads `canllaw.toml` from its text; `file` is its path for messages, and
+/// files it names (the logo) are read from the project in `root`.
+pub fn parse(
+    root: &Path,
+    source: &str,
+    file: Arc<Path>,
+    problems: &mut Vec<Problem>,
+) -> Option<Config> {
+    let reader = Reader { source, file };
+    let at = |offset: usize| reader.at(offset);
     let raw: RawConfig = match toml::from_str(source) {
         Ok(raw) => raw,
         Err(e) => {
@@ -118,37 +174,9 @@ pub fn parse(source: &str, file: Arc<Path>, problems: &mut Vec<Problem>) -> Opti
         }
     };
     let mut ok = true;
-    let mut text = |raw: &Spanned<RawText>, key: &str, problems: &mut Vec<Problem>| {
-        let side = |s: &Spanned<String>, lang: &str, problems: &mut Vec<Problem>| {
-            let value: String = s.get_ref().nfc().collect();
-            if value.trim().is_empty() {
-                problems.push(
-                    Problem::error(Code::EmptyText, at(s.span().start))
-                        .arg("field", format!("{key}.{lang}")),
-                );
-                None
-            } else {
-                Some((value, at(s.span().start)))
-            }
-        };
-        let t = raw.get_ref();
-        match (side(&t.cy, "cy", problems), side(&t.en, "en", problems)) {
-            (Some((cy, cy_at)), Some((en, en_at))) => Some(Text {
-                cy,
-                en,
-                key: key.to_string(),
-                cy_at,
-                en_at,
-            }),
-            _ => {
-                ok = false;
-                None
-            }
-        }
-    };
-    let title = text(&raw.site.title, "site.title", problems);
-    let description = text(&raw.site.description, "site.description", problems);
-    let organisation = text(&raw.site.organisation, "site.organisation", problems);
+    let title = reader.text(&raw.site.title, "site.title", problems);
+    let description = reader.text(&raw.site.description, "site.description", problems);
+    let organisation = reader.text(&raw.site.organisation, "site.organisation", problems);
 
     let mut languages = [Lang::Cy, Lang::En];
     if let Some(list) = &raw.site.languages {
@@ -205,8 +233,10 @@ pub fn parse(source: &str, file: Arc<Path>, problems: &mut Vec<Problem>) -> Opti
         }
     }
 
-    match (ok, title, description, organisation) {
-        (true, Some(title), Some(description), Some(organisation)) => Some(Config {
+    let brand = brand::parse(&raw.brand, root, &reader, problems);
+
+    match (ok, title, description, organisation, brand) {
+        (true, Some(title), Some(description), Some(organisation), Some(brand)) => Some(Config {
             site: SiteConfig {
                 title,
                 description,
@@ -215,6 +245,7 @@ pub fn parse(source: &str, file: Arc<Path>, problems: &mut Vec<Problem>) -> Opti
                 base_url,
             },
             pdf: PdfConfig { paper },
+            brand,
         }),
         _ => None,
     }
@@ -228,7 +259,13 @@ mod tests {
     fn reads_the_documented_settings() {
         let src = "[site]\ntitle = { cy = \"Canllaw\", en = \"Guide\" }\ndescription = { cy = \"Am\", en = \"About\" }\norganisation = { cy = \"Sefydliad\", en = \"Organisation\" }\nlanguages = [\"cy\", \"en\"]\nbase_url = \"/guide\"\n\n[pdf]\npaper = \"Letter\"\n";
         let mut problems = Vec::new();
-        let config = parse(src, Arc::from(Path::new("canllaw.toml")), &mut problems).unwrap();
+        let config = parse(
+            Path::new("."),
+            src,
+            Arc::from(Path::new("canllaw.toml")),
+            &mut problems,
+        )
+        .unwrap();
         assert!(problems.is_empty());
         assert_eq!(config.site.base_url, "/guide/");
         assert_eq!(config.pdf.paper, Paper::Letter);
@@ -239,7 +276,15 @@ mod tests {
     fn an_unknown_key_is_reported_with_its_line() {
         let src = "[site]\ntitle = { cy = \"a\", en = \"b\" }\ntittle = 1\n";
         let mut problems = Vec::new();
-        assert!(parse(src, Arc::from(Path::new("canllaw.toml")), &mut problems).is_none());
+        assert!(
+            parse(
+                Path::new("."),
+                src,
+                Arc::from(Path::new("canllaw.toml")),
+                &mut problems
+            )
+            .is_none()
+        );
         assert_eq!(problems[0].at.line, 3);
     }
 }

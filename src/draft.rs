@@ -187,7 +187,10 @@ pub fn parse(source: &str, file: Arc<Path>, form: &Form) -> Result<Draft, Vec<Pr
         ),
         None => problems.push(shape("version", "number")),
     }
-    let lang = top.get("lang").and_then(Json::as_str).and_then(Lang::from_code);
+    let lang = top
+        .get("lang")
+        .and_then(Json::as_str)
+        .and_then(Lang::from_code);
     if lang.is_none() {
         problems.push(shape("lang", "lang"));
     }
@@ -237,7 +240,8 @@ pub fn parse(source: &str, file: Arc<Path>, form: &Form) -> Result<Draft, Vec<Pr
                     }
                     // The site saves an unanswered choice as "" or null: not
                     // an error, just nothing chosen.
-                    (Accepts::Option(_) | Accepts::Text, Json::Null) | (Accepts::Tick, Json::Null) => {}
+                    (Accepts::Option(_) | Accepts::Text, Json::Null)
+                    | (Accepts::Tick, Json::Null) => {}
                     (Accepts::Option(_), Json::String(s)) if s.is_empty() => {}
                     (Accepts::Option(ids), _) => {
                         problems.push(wrong("option").arg("allowed", ids.join(", ")));

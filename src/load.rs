@@ -84,11 +84,11 @@ fn rel(path: &str) -> Arc<Path> {
 pub fn read_text(root: &Path, relative: &Path, problems: &mut Vec<Problem>) -> Option<String> {
     let file: Arc<Path> = Arc::from(relative);
     let path = root.join(relative);
-    if let (Ok(real), Ok(real_root)) = (path.canonicalize(), root.canonicalize()) {
-        if !real.starts_with(&real_root) {
-            problems.push(Problem::error(Code::LinkOutside, Loc::file(file)));
-            return None;
-        }
+    if let (Ok(real), Ok(real_root)) = (path.canonicalize(), root.canonicalize())
+        && !real.starts_with(&real_root)
+    {
+        problems.push(Problem::error(Code::LinkOutside, Loc::file(file)));
+        return None;
     }
     match fs::metadata(&path) {
         Ok(meta) if meta.len() > MAX_FILE_BYTES => {
@@ -137,7 +137,7 @@ fn read_config(root: &Path, problems: &mut Vec<Problem>) -> Option<Config> {
         return None;
     }
     let text = read_text(root, Path::new("canllaw.toml"), problems)?;
-    config::parse(&text, file, problems)
+    config::parse(root, &text, file, problems)
 }
 
 /// Parses a YAML file into its tree, reporting syntax problems.
@@ -556,21 +556,21 @@ fn decode_field(d: &mut Decoder<'_>, node: &Node, path: &str) -> Option<Field> {
     });
     let label = text_of(d, &f, "label");
     let help = optional_text(d, &f, "help");
-    if let (Some(lines), Some(kind)) = (f.get("lines"), kind_name.as_deref()) {
-        if kind != "textarea" {
-            let problem = Problem::error(Code::MisplacedKey, d.loc(lines))
-                .arg("field", f.path("lines"))
-                .arg("type", "textarea");
-            d.report(problem);
-        }
+    if let (Some(lines), Some(kind)) = (f.get("lines"), kind_name.as_deref())
+        && kind != "textarea"
+    {
+        let problem = Problem::error(Code::MisplacedKey, d.loc(lines))
+            .arg("field", f.path("lines"))
+            .arg("type", "textarea");
+        d.report(problem);
     }
-    if let (Some(options), Some(kind)) = (f.get("options"), kind_name.as_deref()) {
-        if kind != "choice" {
-            let problem = Problem::error(Code::MisplacedKey, d.loc(options))
-                .arg("field", f.path("options"))
-                .arg("type", "choice");
-            d.report(problem);
-        }
+    if let (Some(options), Some(kind)) = (f.get("options"), kind_name.as_deref())
+        && kind != "choice"
+    {
+        let problem = Problem::error(Code::MisplacedKey, d.loc(options))
+            .arg("field", f.path("options"))
+            .arg("type", "choice");
+        d.report(problem);
     }
     let kind = match kind_name.as_deref()? {
         "text" => Some(FieldKind::Text),

@@ -188,9 +188,9 @@ impl HeadingAdapter for Headings<'_> {
         let seen = self.seen.lock().expect("heading state");
         let id = seen.1.last().cloned().unwrap_or_default();
         let level = (heading.level + self.shift).min(6);
-        write!(
+        writeln!(
             output,
-            " <a class=\"anchor\" href=\"#{}\" aria-label=\"{}: {}\">#</a></h{level}>\n",
+            " <a class=\"anchor\" href=\"#{}\" aria-label=\"{}: {}\">#</a></h{level}>",
             escape_attr(&id),
             escape_attr(self.label),
             escape_attr(&heading.content),
@@ -240,15 +240,72 @@ pub fn plain_text(md: &str) -> String {
             NodeValue::Paragraph
             | NodeValue::Heading(_)
             | NodeValue::TableCell
-            | NodeValue::Item(_) => {
-                if !text.is_empty() && !text.ends_with(' ') {
-                    text.push(' ');
-                }
+            | NodeValue::Item(_)
+                if !text.is_empty() && !text.ends_with(' ') =>
+            {
+                text.push(' ');
             }
             _ => {}
         }
     }
     text
+}
+
+/// `md` rewritten as CommonMark for another Markdown tool: links passed
+/// through `link`, raw HTML turned into literal text so that no tool
+/// downstream renders it as markup.
+pub fn to_commonmark(md: &str, link: &dyn Fn(&str) -> String) -> String {
+    let options = options();
+    let arena = Arena::new();
+    let root = parse_document(&arena, md, &options);
+    for node in root.descendants() {
+        let mut data = node.data_mut();
+        let replacement = match &mut data.value {
+            NodeValue::Link(l) | NodeValue::Image(l) => {
+                l.url = if is_unsafe_url(&l.url) {
+                    String::new()
+                } else {
+                    link(&l.url)
+                };
+                None
+            }
+            NodeValue::HtmlInline(html) => Some(NodeValue::Text(std::mem::take(html).into())),
+            NodeValue::HtmlBlock(block) => Some(NodeValue::Paragraph)
+                .map(|p| {
+                    let text = std::mem::take(&mut block.literal);
+                    (p, text)
+                })
+                .map(|(p, text)| {
+                    let child = arena.alloc(comrak::nodes::AstNode::from(NodeValue::Text(
+                        text.trim_end().to_string().into(),
+                    )));
+                    node.append(child);
+                    p
+                }),
+            _ => None,
+        };
+        if let Some(value) = replacement {
+            data.value = value;
+        }
+    }
+    let mut out = String::with_capacity(md.len() + 64);
+    comrak::format_commonmark(root, &options, &mut out).expect("writing to a String cannot fail");
+    out
+}
+
+/// Plain text made safe to stand in Markdown as text (titles, labels).
+pub fn escape_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '!' | '&'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -322,61 +379,4 @@ mod tests {
     fn plain_text_drops_markup() {
         assert_eq!(plain_text("## Hi\n\nA *b* [c](d)").trim(), "Hi A b c");
     }
-}
-
-/// `md` rewritten as CommonMark for another Markdown tool: links passed
-/// through `link`, raw HTML turned into literal text so that no tool
-/// downstream renders it as markup.
-pub fn to_commonmark(md: &str, link: &dyn Fn(&str) -> String) -> String {
-    let options = options();
-    let arena = Arena::new();
-    let root = parse_document(&arena, md, &options);
-    for node in root.descendants() {
-        let mut data = node.data_mut();
-        let replacement = match &mut data.value {
-            NodeValue::Link(l) | NodeValue::Image(l) => {
-                l.url = if is_unsafe_url(&l.url) {
-                    String::new()
-                } else {
-                    link(&l.url)
-                };
-                None
-            }
-            NodeValue::HtmlInline(html) => Some(NodeValue::Text(std::mem::take(html).into())),
-            NodeValue::HtmlBlock(block) => Some(NodeValue::Paragraph)
-                .map(|p| {
-                    let text = std::mem::take(&mut block.literal);
-                    (p, text)
-                })
-                .map(|(p, text)| {
-                    let child = arena.alloc(comrak::nodes::AstNode::from(NodeValue::Text(
-                        text.trim_end().to_string().into(),
-                    )));
-                    node.append(child);
-                    p
-                }),
-            _ => None,
-        };
-        if let Some(value) = replacement {
-            data.value = value;
-        }
-    }
-    let mut out = String::with_capacity(md.len() + 64);
-    comrak::format_commonmark(root, &options, &mut out).expect("writing to a String cannot fail");
-    out
-}
-
-/// Plain text made safe to stand in Markdown as text (titles, labels).
-pub fn escape_text(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(
-            c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '!' | '&'
-        ) {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
 }

@@ -409,6 +409,7 @@ impl Pack {
             &self.config.site.description,
             &self.config.site.organisation,
         ];
+        texts.extend(self.config.brand.texts());
         for g in &self.groups {
             texts.extend([&g.title, &g.summary]);
         }

@@ -192,6 +192,16 @@ codes! {
     ChangedBoth = "changed-both",
     /// A text that was never confirmed as translated.
     Unconfirmed = "unconfirmed-translation",
+    /// A brand colour that neither white nor dark text can be read on.
+    LowContrast = "low-contrast",
+    /// A logo that is missing, outside the project, or not a safe SVG or PNG.
+    BadLogo = "bad-logo",
+    /// `canllaw new` given a folder that already holds files.
+    NotEmpty = "new-not-empty",
+    /// `canllaw serve` could not listen on the address asked for.
+    ServeListen = "serve-listen",
+    /// `canllaw serve` could not watch the project for changes.
+    ServeWatch = "serve-watch",
 }
 
 /// One problem, where it is, and (optionally) a second place it concerns.

@@ -138,14 +138,14 @@ fn is_text(name: &str) -> bool {
 
 fn read_binary(root: &Path, relative: &Path, problems: &mut Vec<Problem>) -> Option<Vec<u8>> {
     let path = root.join(relative);
-    if let (Ok(real), Ok(real_root)) = (path.canonicalize(), root.canonicalize()) {
-        if !real.starts_with(&real_root) {
-            problems.push(Problem::error(
-                Code::LinkOutside,
-                Loc::file(Arc::from(relative)),
-            ));
-            return None;
-        }
+    if let (Ok(real), Ok(real_root)) = (path.canonicalize(), root.canonicalize())
+        && !real.starts_with(&real_root)
+    {
+        problems.push(Problem::error(
+            Code::LinkOutside,
+            Loc::file(Arc::from(relative)),
+        ));
+        return None;
     }
     match fs::read(&path) {
         Ok(bytes) => Some(bytes),

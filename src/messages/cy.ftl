@@ -36,6 +36,7 @@ build-done = Adeiladwyd { $pages ->
 } yn { $out } mewn { $seconds } eiliad
 build-failed = Ni ysgrifennwyd dim: mae'r allbwn blaenorol yn { $out } fel yr oedd.
 export-done = Ysgrifennwyd ffynonellau mdBook yn Gymraeg ac yn Saesneg i { $out }
+pdf-written = Ysgrifennwyd { $path }
 progress-loading = Yn darllen y cynnwys
 progress-site = Yn ysgrifennu tudalennau
 
@@ -170,3 +171,197 @@ draft-wrong-value = dylai gwerth `{ $field }` fod yn { $expected ->
     .fix = cywirwch y gwerth, neu cadwch y drafft eto o dudalen y ffurflen
 pdf-failed = ni ellid gwneud PDF `{ $form }`: { $detail }
     .fix = nam yn canllaw yw hwn, nid yn eich cynnwys: rhowch wybod amdano gyda ffeil y ffurflen
+
+# canllaw check a canllaw translations confirm.
+check-clean = Dim problemau.
+check-heading-errors = { $count ->
+    [zero] Dim gwallau
+    [one] 1 gwall
+    [two] 2 wall
+    [few] { $count } gwall
+    [many] { $count } gwall
+   *[other] { $count } gwall
+}:
+check-heading-warnings = { $count ->
+    [zero] Dim rhybuddion
+    [one] 1 rhybudd
+    [two] 2 rybudd
+    [few] { $count } rhybudd
+    [many] { $count } rhybudd
+   *[other] { $count } rhybudd
+}:
+check-external = Dolenni i wefannau eraill yn y cynnwys (wedi'u rhestru, heb eu hagor):
+confirm-done = Cofnodwyd { $count ->
+    [zero] dim testunau
+    [one] 1 testun
+    [two] 2 destun
+    [few] { $count } testun
+    [many] { $count } testun
+   *[other] { $count } testun
+} fel rhai a adolygwyd yn { $path }.
+
+broken-link = nid yw `{ $url }` ar y dudalen { $page } yn arwain at ffeil yn y wefan{ $others ->
+    [zero] {""}
+    [one] {" "}(nac ar 1 dudalen arall)
+    [two] {" "}(nac ar 2 dudalen arall)
+    [few] {" "}(nac ar { $others } o dudalennau eraill)
+    [many] {" "}(nac ar { $others } o dudalennau eraill)
+   *[other] {" "}(nac ar { $others } o dudalennau eraill)
+}
+    .fix = cywirwch y ddolen, neu ychwanegwch y ffeil y mae'n ei henwi
+broken-fragment = mae `{ $url }` ar y dudalen { $page } yn arwain at id `{ $fragment }` nad yw ar y dudalen honno{ $others ->
+    [zero] {""}
+    [one] {" "}(ac ar 1 dudalen arall)
+    [two] {" "}(ac ar 2 dudalen arall)
+    [few] {" "}(ac ar { $others } o dudalennau eraill)
+    [many] {" "}(ac ar { $others } o dudalennau eraill)
+   *[other] {" "}(ac ar { $others } o dudalennau eraill)
+}
+    .fix = cysylltwch ag id sydd ar y dudalen, er enghraifft id pennawd
+switcher-missing = nid oes gan y dudalen { $page } ddolen newid iaith i'r { $lang ->
+    [cy] Gymraeg
+   *[other] Saesneg
+}{ $others ->
+    [zero] {""}
+    [one] {" "}(na chan 1 dudalen arall)
+    [two] {" "}(na chan 2 dudalen arall)
+    [few] {" "}(na chan { $others } o dudalennau eraill)
+    [many] {" "}(na chan { $others } o dudalennau eraill)
+   *[other] {" "}(na chan { $others } o dudalennau eraill)
+}
+    .fix = cadwch y dolenni newid iaith (y dolenni â hreflang) yng nghynllun y dudalen, theme/index.hbs
+switcher-mismatch = mae'r ddolen newid iaith ar { $page } yn arwain at { $url }, nid at yr un dudalen yn yr iaith arall ({ $expected })
+    .fix = dylai'r ddolen newid iaith arwain pob tudalen at ei chymar; cymharwch y cynllun â theme/index.hbs adeiledig
+switcher-one-way = mae'r ddolen newid iaith ar { $page } yn arwain at { $other }, nad yw'n arwain yn ôl ati
+    .fix = dylai'r ddolen newid iaith ar bob tudalen arwain at ei chymar ac yn ôl; cymharwch y cynllun â theme/index.hbs adeiledig
+hreflang-one-way = mae { $page } yn enwi { $other } fel ei fersiwn { $lang ->
+    [cy] Gymraeg
+   *[other] Saesneg
+}, ond nid yw { $other } yn ei henwi hithau'n ôl
+    .fix = rhaid i ddolenni hreflang dwy dudalen gymar enwi ei gilydd; gwiriwch base_url yn canllaw.toml a'r dolenni amgen yn y cynllun
+orphan-page = nid oes dolen yn arwain at y dudalen { $page } o { $home }
+    .fix = cysylltwch â hi o'r hafan, o'r rhestr gynnwys neu o dudalen arall
+insecure-link = mae { $field } yn cysylltu â `{ $url }`, nad yw'n https
+    .fix = defnyddiwch gyfeiriad https:// y dudalen (gall porwyr rwystro http plaen neu rybuddio darllenwyr amdano)
+untranslated = mae { $field } yr un fath yn Gymraeg ac yn Saesneg: copi heb ei gyfieithu
+    .fix = cyfieithwch ef; os yw'n iawn iddo aros yr un fath (enw, teitl), ychwanegwch y testun fel un llinell at words/identical.txt
+link-mismatch = { $field }: mae'r { $has ->
+    [cy] Gymraeg
+   *[other] Saesneg
+} yn cysylltu â `{ $url }` yma, ond nid yw'r { $lacks ->
+    [cy] Gymraeg
+   *[other] Saesneg
+}
+    .fix = rhowch yr un dolenni yn y ddwy iaith, fel nad yw'r naill ddarllenydd na'r llall yn colli un
+list-mismatch = { $field }: mae gan restr { $cy } eitem yn Gymraeg a { $en } yn Saesneg
+    .fix = rhowch yr un eitemau i'r rhestr yn y ddwy iaith
+table-mismatch = { $field }: mae tabl yn { $cy } (rhesi × colofnau) yn Gymraeg ac yn { $en } yn Saesneg
+    .fix = rhowch yr un rhesi a cholofnau i'r tabl yn y ddwy iaith
+heading-mismatch = { $field }: mae'r penawdau'n wahanol: { $cy } yn Gymraeg, { $en } yn Saesneg
+    .fix = rhowch yr un penawdau ar yr un lefelau yn y ddwy iaith
+fluent-variables = mae'r llinyn rhyngwyneb `{ $id }` yn defnyddio { $var } yn { $has ->
+    [cy] Gymraeg
+   *[other] Saesneg
+} ond nid yn { $lacks ->
+    [cy] Gymraeg
+   *[other] Saesneg
+}
+    .fix = defnyddiwch { $var } yn y ddwy iaith, fel nad yw'r naill na'r llall yn colli'r hyn y mae'n ei ddweud
+fluent-plural = mae'r `{ $id }` Cymraeg yn dewis yn ôl y rhif { $var } ond nid oes ganddo { $missing }
+    .fix = mae chwe ffurf ar rifau yn Gymraeg: rhowch yr amrywiadau [zero], [one], [two], [few], [many] ac [other]
+fluent-obsolete = nid yw canllaw nac unrhyw dempled yn defnyddio'r llinyn rhyngwyneb `{ $id }`
+    .fix = tynnwch ef, neu gwiriwch ei sillafiad yn erbyn ffeiliau adeiledig locales/{ $lang }/
+unknown-word = gair { $lang ->
+    [cy] Cymraeg
+   *[other] Saesneg
+} anhysbys “{ $word }” yn { $field }
+    .fix = { $suggestions ->
+        [none] os yw'n gywir (enw, term), ychwanegwch ef at words/{ $lang }.txt
+       *[other] ai { $suggestions } oedd dan sylw? Os yw'n gywir (enw, term), ychwanegwch ef at words/{ $lang }.txt
+    }
+dictionaries-missing = ni wiriwyd y sillafu: ni chafwyd hyd i eiriaduron Hunspell Cymraeg a Saesneg
+    .fix = rhedwch `npm install --no-save dictionary-cy dictionary-en` yn ffolder y prosiect, neu gosodwch CANLLAW_DICTIONARIES i'r ffolder sy'n dal dictionary-cy a dictionary-en
+dictionary-broken = ni ellid darllen y geiriadur { $path }: { $detail }
+    .fix = gosodwch ef eto â `npm install --no-save dictionary-cy dictionary-en`
+no-lock = nid oes translations.lock, felly ni ellir gwahaniaethu rhwng testunau a newidiwyd ers eu hadolygu a rhai a adolygwyd
+    .fix = pan fydd y Gymraeg a'r Saesneg yn cytuno, rhedwch `canllaw translations confirm` ac ychwanegwch translations.lock at y storfa gyda'r cynnwys
+lock-syntax = translations.lock: ni ellir darllen y llinell hon
+    .fix = rhedwch `canllaw translations confirm` i ysgrifennu'r ffeil eto
+stale-translation = mae'r { $source ->
+    [cy] Gymraeg
+   *[other] Saesneg
+} yn { $field } wedi newid ers cadarnhau'r { $lang ->
+    [cy] Gymraeg
+   *[other] Saesneg
+}: mae “{ $old }” bellach yn “{ $new }”
+    .fix = diweddarwch y { $lang ->
+        [cy] Gymraeg
+       *[other] Saesneg
+    } i gyfateb, yna rhedwch `canllaw translations confirm`
+stale-translation-no-history = mae'r { $source ->
+    [cy] Gymraeg
+   *[other] Saesneg
+} yn { $field } wedi newid ers cadarnhau'r { $lang ->
+    [cy] Gymraeg
+   *[other] Saesneg
+}; mae bellach yn darllen “{ $new }”
+    .fix = diweddarwch y { $lang ->
+        [cy] Gymraeg
+       *[other] Saesneg
+    } i gyfateb, yna rhedwch `canllaw translations confirm`
+changed-both = mae { $field } wedi newid yn y ddwy iaith ers ei gadarnhau
+    .fix = gwiriwch fod y ddwy yn cytuno, yna rhedwch `canllaw translations confirm`
+unconfirmed-translation = nid yw { $field } wedi'i gadarnhau fel testun wedi'i gyfieithu
+    .fix = pan fydd y Gymraeg a'r Saesneg yn cytuno, rhedwch `canllaw translations confirm`
+
+# Brandio yn canllaw.toml
+low-contrast = byddai testun ar { $colour } yn anodd ei ddarllen: { $white }:1 gyda thestun gwyn a { $dark }:1 gyda thestun tywyll, lle mae WCAG AA yn gofyn am { $min }:1
+    .fix = dewiswch liw tywyllach i gymryd testun gwyn, neu un goleuach i gymryd testun tywyll (mae'r thema sydd wedi'i chynnwys yn defnyddio #00594f)
+bad-logo = { $reason ->
+    [missing] nid yw'r logo { $path } yn y prosiect
+    [outside] mae'r logo { $path } y tu allan i'r prosiect
+    [script] mae sgript yn y logo { $path }
+   *[format] nid delwedd SVG na PNG yw'r logo { $path }
+}
+    .fix = { $reason ->
+    [missing] gwiriwch y llwybr: mae'n dechrau o'r ffolder sy'n dal canllaw.toml
+    [outside] copïwch y logo i'r prosiect (e.e. theme/logo.svg) a rhowch y llwybr hwnnw
+    [script] cadwch y logo eto fel SVG plaen, heb sgriptiau
+   *[format] cadwch y logo fel SVG neu PNG
+}
+
+# canllaw new
+new-not-empty = nid yw { $path } yn ffolder wag
+    .fix = rhowch enw ffolder newydd neu wag: nid yw `canllaw new` byth yn ysgrifennu dros ddim
+new-done = Ysgrifennwyd pecyn dwyieithog bach yn { $dir }.
+new-next = Edrychwch arno gyda `canllaw serve --project { $dir }`, yna rhowch eich testun eich hun yn lle'r testun sydd yno.
+
+# canllaw serve
+serve-listen = ni ellid gwrando ar { $addr }: { $detail }
+    .fix = dewiswch borth arall gyda --port, neu caewch y rhaglen sy'n defnyddio'r un hwn
+serve-watch = ni ellid gwylio { $path } am newidiadau: { $detail }
+    .fix = gwiriwch fod gennych hawl i ddarllen y ffolder; ar Linux, gall codi fs.inotify.max_user_watches helpu
+serve-listening = Rhagolwg o { $project } yn { $url } (mae Ctrl+C yn ei atal)
+serve-built = Adeiladwyd y wefan mewn { $seconds } eiliad
+serve-rebuilt = Ailadeiladwyd mewn { $seconds } eiliad: { $files ->
+    [zero] dim wedi newid
+    [one] 1 ffeil wedi newid
+    [two] 2 ffeil wedi newid
+    [few] { $files } ffeil wedi newid
+    [many] { $files } ffeil wedi newid
+   *[other] { $files } ffeil wedi newid
+}
+serve-pdfs = Ysgrifennwyd { $pdfs ->
+    [zero] dim PDFau
+    [one] 1 PDF
+    [two] 2 PDF
+    [few] { $pdfs } PDF
+    [many] { $pdfs } PDF
+   *[other] { $pdfs } PDF
+} mewn { $seconds } eiliad
+serve-failed = Nid oedd modd adeiladu'r newid: mae'r fersiwn da diwethaf o'r wefan yn dal i gael ei weini.
+serve-stopped = Daeth y rhagolwg i ben a thynnwyd ei ffolder dros dro.
+serve-notice-title = Nid oedd modd adeiladu'r newid hwn
+serve-notice-body = Rydych chi'n edrych ar y fersiwn diwethaf a adeiladwyd. Cywirwch y problemau isod a chadwch y ffeil: bydd y dudalen yn ail-lwytho ohoni ei hun.
+serve-notice-first = Nid oes dim wedi'i adeiladu eto. Cywirwch y problemau isod a chadwch y ffeil: bydd y dudalen yn ail-lwytho ohoni ei hun.
+serve-waiting = Yn aros i'r cynnwys gael ei adeiladu

@@ -20,6 +20,7 @@ build-done = Built { $pages ->
 } into { $out } in { $seconds } s
 build-failed = Nothing was written: the previous output in { $out } is as it was.
 export-done = Wrote the mdBook sources for Welsh and English into { $out }
+pdf-written = Wrote { $path }
 progress-loading = Reading the content
 progress-site = Writing pages
 
@@ -154,3 +155,169 @@ draft-wrong-value = the value of `{ $field }` should be { $expected ->
     .fix = correct the value, or save the draft again from the form's page
 pdf-failed = the PDF of `{ $form }` could not be made: { $detail }
     .fix = this is a fault in canllaw, not in your content: please report it with the form's file
+
+# canllaw check and canllaw translations confirm.
+check-clean = No problems found.
+check-heading-errors = { $count ->
+    [one] 1 error
+   *[other] { $count } errors
+}:
+check-heading-warnings = { $count ->
+    [one] 1 warning
+   *[other] { $count } warnings
+}:
+check-external = Links to other sites in the content (listed, not fetched):
+confirm-done = Recorded { $count ->
+    [one] 1 text
+   *[other] { $count } texts
+} as reviewed in { $path }.
+
+broken-link = `{ $url }` on the page { $page } leads to no file in the site{ $others ->
+    [0] {""}
+    [one] {" "}(and on 1 other page)
+   *[other] {" "}(and on { $others } other pages)
+}
+    .fix = correct the link, or add the file it names
+broken-fragment = `{ $url }` on the page { $page } leads to no id `{ $fragment }` on its page{ $others ->
+    [0] {""}
+    [one] {" "}(and on 1 other page)
+   *[other] {" "}(and on { $others } other pages)
+}
+    .fix = link to an id that the page has, for example a heading's
+switcher-missing = the page { $page } has no language switcher link to { $lang ->
+    [cy] Welsh
+   *[other] English
+}{ $others ->
+    [0] {""}
+    [one] {" "}(nor has 1 other page)
+   *[other] {" "}(nor have { $others } other pages)
+}
+    .fix = keep the language switcher (the links with hreflang) in the page layout, theme/index.hbs
+switcher-mismatch = the language switcher on { $page } leads to { $url }, not to the same page in the other language ({ $expected })
+    .fix = the switcher should lead each page to its counterpart; compare the layout with the built-in theme/index.hbs
+switcher-one-way = the language switcher on { $page } leads to { $other }, which does not lead back to it
+    .fix = every page's switcher should lead to its counterpart and back; compare the layout with the built-in theme/index.hbs
+hreflang-one-way = { $page } names { $other } as its { $lang ->
+    [cy] Welsh
+   *[other] English
+} alternate, but { $other } does not name it back
+    .fix = the hreflang alternates of two counterparts must name each other; check base_url in canllaw.toml and the layout's alternate links
+orphan-page = no link leads to the page { $page } from { $home }
+    .fix = link to it from the home page, the contents or another page
+insecure-link = { $field } links to `{ $url }`, which is not https
+    .fix = use the page's https:// address (browsers may block plain http or warn readers about it)
+untranslated = { $field } is the same in Welsh and English: an untranslated copy
+    .fix = translate it; if it rightly stays the same (a name, a title), add the text as one line to words/identical.txt
+link-mismatch = { $field }: the { $has ->
+    [cy] Welsh
+   *[other] English
+} links to `{ $url }` here, the { $lacks ->
+    [cy] Welsh
+   *[other] English
+} does not
+    .fix = give both languages the same links, so that neither reader misses one
+list-mismatch = { $field }: a list has { $cy } items in Welsh and { $en } in English
+    .fix = give the list the same items in both languages
+table-mismatch = { $field }: a table is { $cy } (rows × columns) in Welsh and { $en } in English
+    .fix = give the table the same rows and columns in both languages
+heading-mismatch = { $field }: the headings differ: { $cy } in Welsh, { $en } in English
+    .fix = give both languages the same headings at the same levels
+fluent-variables = the interface string `{ $id }` uses { $var } in { $has ->
+    [cy] Welsh
+   *[other] English
+} but not in { $lacks ->
+    [cy] Welsh
+   *[other] English
+}
+    .fix = use { $var } in both languages, so that neither loses what it says
+fluent-plural = the Welsh `{ $id }` chooses by the number { $var } but has no { $missing }
+    .fix = Welsh numbers take six forms: give the variants [zero], [one], [two], [few], [many] and [other]
+fluent-obsolete = the interface string `{ $id }` is used neither by canllaw nor by any template
+    .fix = remove it, or check its spelling against the built-in locales/{ $lang }/ files
+unknown-word = unknown { $lang ->
+    [cy] Welsh
+   *[other] English
+} word “{ $word }” in { $field }
+    .fix = { $suggestions ->
+        [none] if it is right (a name, a term), add it to words/{ $lang }.txt
+       *[other] did you mean { $suggestions }? If it is right (a name, a term), add it to words/{ $lang }.txt
+    }
+dictionaries-missing = spelling was not checked: the Welsh and English Hunspell dictionaries were not found
+    .fix = run `npm install --no-save dictionary-cy dictionary-en` in the project folder, or set CANLLAW_DICTIONARIES to the folder that holds dictionary-cy and dictionary-en
+dictionary-broken = the dictionary { $path } could not be read: { $detail }
+    .fix = install it again with `npm install --no-save dictionary-cy dictionary-en`
+no-lock = there is no translations.lock, so texts changed since review cannot be told from reviewed ones
+    .fix = once the Welsh and English agree, run `canllaw translations confirm` and commit translations.lock with the content
+lock-syntax = translations.lock: this line cannot be read
+    .fix = run `canllaw translations confirm` to write the file again
+stale-translation = the { $source ->
+    [cy] Welsh
+   *[other] English
+} of { $field } changed since the { $lang ->
+    [cy] Welsh
+   *[other] English
+} was confirmed: “{ $old }” is now “{ $new }”
+    .fix = update the { $lang ->
+        [cy] Welsh
+       *[other] English
+    } to match, then run `canllaw translations confirm`
+stale-translation-no-history = the { $source ->
+    [cy] Welsh
+   *[other] English
+} of { $field } changed since the { $lang ->
+    [cy] Welsh
+   *[other] English
+} was confirmed; it now reads “{ $new }”
+    .fix = update the { $lang ->
+        [cy] Welsh
+       *[other] English
+    } to match, then run `canllaw translations confirm`
+changed-both = { $field } changed in both languages since it was confirmed
+    .fix = check that the two agree, then run `canllaw translations confirm`
+unconfirmed-translation = { $field } has not been confirmed as translated
+    .fix = once the Welsh and English agree, run `canllaw translations confirm`
+
+# Branding in canllaw.toml
+low-contrast = text on { $colour } would be hard to read: { $white }:1 with white text and { $dark }:1 with dark text, where WCAG AA asks for { $min }:1
+    .fix = choose a darker colour to take white text, or a lighter one to take dark text (the built-in theme uses #00594f)
+bad-logo = { $reason ->
+    [missing] the logo { $path } is not in the project
+    [outside] the logo { $path } is outside the project
+    [script] the logo { $path } holds a script
+   *[format] the logo { $path } is not an SVG or PNG image
+}
+    .fix = { $reason ->
+    [missing] check the path: it is relative to the folder that holds canllaw.toml
+    [outside] copy the logo into the project (e.g. theme/logo.svg) and give that path
+    [script] save the logo again as plain SVG, without scripts
+   *[format] save the logo as SVG or PNG
+}
+
+# canllaw new
+new-not-empty = { $path } is not an empty folder
+    .fix = name a new or empty folder: `canllaw new` never writes over anything
+new-done = Wrote a small bilingual pack into { $dir }.
+new-next = Preview it with `canllaw serve --project { $dir }`, then change the text to your own.
+
+# canllaw serve
+serve-listen = could not listen on { $addr }: { $detail }
+    .fix = choose another port with --port, or stop the program that is using this one
+serve-watch = could not watch { $path } for changes: { $detail }
+    .fix = check that you may read the folder; on Linux, raising fs.inotify.max_user_watches may help
+serve-listening = Previewing { $project } at { $url } (Ctrl+C stops)
+serve-built = Built the site in { $seconds } s
+serve-rebuilt = Rebuilt in { $seconds } s: { $files ->
+    [zero] nothing changed
+    [one] 1 file changed
+   *[other] { $files } files changed
+}
+serve-pdfs = Wrote { $pdfs ->
+    [one] 1 PDF
+   *[other] { $pdfs } PDFs
+} in { $seconds } s
+serve-failed = The change could not be built: the last good site is still being served.
+serve-stopped = Stopped the preview and removed its temporary folder.
+serve-notice-title = This change could not be built
+serve-notice-body = You are looking at the last version that built. Fix the problems below and save: the page reloads by itself.
+serve-notice-first = Nothing has built yet. Fix the problems below and save: the page reloads by itself.
+serve-waiting = Waiting for the content to build

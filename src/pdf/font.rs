@@ -72,7 +72,12 @@ impl Face {
     pub fn bbox(&self) -> [i64; 4] {
         let b = self.ttf.global_bounding_box();
         let scale = |v: i16| i64::from(v) * 1000 / i64::from(self.ttf.units_per_em());
-        [scale(b.x_min), scale(b.y_min), scale(b.x_max), scale(b.y_max)]
+        [
+            scale(b.x_min),
+            scale(b.y_min),
+            scale(b.x_max),
+            scale(b.y_max),
+        ]
     }
 
     /// The glyph id of `c`, if the face has it.
@@ -239,7 +244,8 @@ mod tests {
         for c in WELSH.chars() {
             assert!(font.code(c).is_some(), "{c} has no code");
         }
-        let codes: std::collections::BTreeSet<u8> = WELSH.chars().filter_map(|c| font.code(c)).collect();
+        let codes: std::collections::BTreeSet<u8> =
+            WELSH.chars().filter_map(|c| font.code(c)).collect();
         assert_eq!(codes.len(), WELSH.chars().count(), "one code per letter");
         assert_eq!(font.encode("ŵ"), vec![127]);
         assert_eq!(font.encode("ą"), vec![b'a']);

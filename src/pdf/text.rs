@@ -36,7 +36,10 @@ pub fn paragraphs(md: &str) -> Vec<String> {
                 _ => {}
             },
             NodeEdge::End(node) => match &node.data().value {
-                NodeValue::Paragraph | NodeValue::Heading(_) | NodeValue::TableRow(_) | NodeValue::CodeBlock(_) => {
+                NodeValue::Paragraph
+                | NodeValue::Heading(_)
+                | NodeValue::TableRow(_)
+                | NodeValue::CodeBlock(_) => {
                     if let NodeValue::CodeBlock(c) = &node.data().value {
                         current.push_str(c.literal.trim_end());
                     }
@@ -71,11 +74,15 @@ pub fn breaks(word: &str, lang: Lang) -> Vec<usize> {
     // Only the letters are hyphenated: punctuation around a word ("(gofal,")
     // is outside the patterns' alphabet.
     let start = word.find(char::is_alphabetic).unwrap_or(word.len());
-    let end = word
-        .rfind(char::is_alphabetic)
-        .map_or(start, |i| i + word[i..].chars().next().map_or(0, char::len_utf8));
+    let end = word.rfind(char::is_alphabetic).map_or(start, |i| {
+        i + word[i..].chars().next().map_or(0, char::len_utf8)
+    });
     let core = &word[start..end];
-    if core.chars().count() < 5 || !core.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '’') {
+    if core.chars().count() < 5
+        || !core
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '\'' || c == '’')
+    {
         return Vec::new();
     }
     let Some(dict) = dictionary(lang) else {
@@ -87,7 +94,10 @@ pub fn breaks(word: &str, lang: Lang) -> Vec<usize> {
     let mut rest = core;
     loop {
         let (part, apostrophe) = match rest.find(['\'', '’']) {
-            Some(i) => (&rest[..i], rest[i..].chars().next().map_or(0, char::len_utf8)),
+            Some(i) => (
+                &rest[..i],
+                rest[i..].chars().next().map_or(0, char::len_utf8),
+            ),
             None => (rest, 0),
         };
         if part.chars().count() >= 5 {
@@ -177,7 +187,10 @@ fn wrap_paragraph(text: &str, set: Setting<'_>, width: f32, lines: &mut Vec<Stri
 /// The longest hyphenated head of `word` (with its hyphen) that fits in
 /// `room`, and the rest. A hard hyphen in the word is a break point too.
 fn split_to_fit(word: &str, set: Setting<'_>, room: f32) -> Option<(String, String)> {
-    let mut points: Vec<(usize, bool)> = breaks(word, set.lang).into_iter().map(|b| (b, true)).collect();
+    let mut points: Vec<(usize, bool)> = breaks(word, set.lang)
+        .into_iter()
+        .map(|b| (b, true))
+        .collect();
     points.extend(word.match_indices('-').map(|(i, _)| (i + 1, false)));
     points.sort_unstable();
     points
@@ -244,7 +257,10 @@ mod tests {
         for word in ["cyfrifoldeb", "gwasanaethau", "llwyddiannus"] {
             for b in breaks(word, Lang::Cy) {
                 let pair = &word[b - 1..=b];
-                assert!(!["ll", "dd", "ch", "ff", "th", "ng"].contains(&pair), "{word} at {b}");
+                assert!(
+                    !["ll", "dd", "ch", "ff", "th", "ng"].contains(&pair),
+                    "{word} at {b}"
+                );
             }
         }
     }

@@ -5,6 +5,7 @@
 //! (per folder depth) and each page only marks its own entry in it, so the
 //! work per page does not grow with the size of the site model.
 
+mod brand;
 mod map;
 mod pages;
 pub mod templates;
@@ -57,7 +58,14 @@ pub struct Site<'a> {
     templates: Templates,
     langs: Vec<LangSite<'a>>,
     lookup: pages::Lookup<'a>,
+    /// Sizes in bytes of the files the PDF renderer wrote, by output path.
+    pdf_sizes: &'a PdfSizes,
 }
+
+/// The size in bytes of each file the PDF renderer wrote, keyed by its path
+/// in the output (`pdf/learning-log.cy.pdf`); the form pages show them beside
+/// their downloads. A file not in the map is linked without a size.
+pub type PdfSizes = HashMap<String, u64>;
 
 /// How deep a page is below its language folder, and the matching relative
 /// prefixes.
@@ -91,6 +99,7 @@ impl Depth {
 
 impl<'a> Site<'a> {
     /// Prepares the renderer: templates, site maps and sidebars.
+    /// `pdf_sizes` gives the sizes shown beside the forms' PDF downloads.
     ///
     /// # Errors
     /// Problems with templates or interface strings.
@@ -98,6 +107,7 @@ impl<'a> Site<'a> {
         pack: &'a Pack,
         resources: &Resources,
         strings: Arc<Strings>,
+        pdf_sizes: &'a PdfSizes,
     ) -> Result<Site<'a>, Vec<Problem>> {
         let templates = Templates::load(resources, strings.clone())?;
         let mut langs = Vec::new();
@@ -145,6 +155,7 @@ impl<'a> Site<'a> {
             templates,
             langs,
             lookup: pages::Lookup::new(pack),
+            pdf_sizes,
         })
     }
 
@@ -186,6 +197,11 @@ impl<'a> Site<'a> {
             if !path.ends_with(".hbs") {
                 files.push((path.to_string(), resource.bytes.to_vec()));
             }
+        }
+        // After the theme's files, so the generated ones take their names.
+        for (path, bytes) in brand::files(&self.pack.config.brand) {
+            files.retain(|(p, _)| *p != path);
+            files.push((path, bytes));
         }
         if problems.is_empty() {
             Ok(files)
@@ -319,6 +335,7 @@ impl<'a> Site<'a> {
                         "title": config.title.get(lang),
                         "description": config.description.get(lang),
                         "organisation": config.organisation.get(lang),
+                        "brand": brand::data(&self.pack.config.brand, lang),
                         "href": format!("{base}{lang}/index.html"),
                         "first": lang == config.languages[0],
                     }))
@@ -329,6 +346,7 @@ impl<'a> Site<'a> {
                 "languages": languages,
                 "theme": format!("{base}theme/"),
                 "not_found": not_found,
+                "brand": brand::data(&self.pack.config.brand, config.languages[0]),
                 "alternates": self.alternates(""),
             });
             let html = self.templates.render("templates/welcome.hbs", &data)?;
@@ -395,6 +413,7 @@ impl<'a> Site<'a> {
             "site_title": config.title.get(lang),
             "description": config.description.get(lang),
             "organisation": config.organisation.get(lang),
+            "brand": brand::data(&self.pack.config.brand, lang),
             "root": depth.root,
             "lang_root": depth.lang_root,
             "theme": format!("{}theme/", depth.root),
@@ -412,7 +431,9 @@ impl<'a> Site<'a> {
     }
 }
 
-/// Renders the site of `pack` into `dir` (a staging folder).
+/// Renders the site of `pack` into `dir` (a staging folder), without sizes
+/// beside the PDF downloads: [`build_with_pdf_sizes`] once the PDFs are
+/// written.
 ///
 /// # Errors
 /// Every problem met.
@@ -422,7 +443,22 @@ pub fn build(
     strings: Arc<Strings>,
     dir: &Path,
 ) -> Result<Stats, Vec<Problem>> {
-    let site = Site::new(pack, resources, strings)?;
+    build_with_pdf_sizes(pack, resources, strings, &PdfSizes::new(), dir)
+}
+
+/// Renders the site of `pack` into `dir` (a staging folder), showing the
+/// sizes in `pdf_sizes` (see [`pdf_sizes`]) beside the forms' PDF downloads.
+///
+/// # Errors
+/// Every problem met.
+pub fn build_with_pdf_sizes(
+    pack: &Pack,
+    resources: &Resources,
+    strings: Arc<Strings>,
+    pdf_sizes: &PdfSizes,
+    dir: &Path,
+) -> Result<Stats, Vec<Problem>> {
+    let site = Site::new(pack, resources, strings, pdf_sizes)?;
     let files = site.render(resources)?;
     let pages = files.iter().filter(|(p, _)| p.ends_with(".html")).count();
     let stats = Stats {
@@ -439,6 +475,23 @@ pub fn build(
     } else {
         Err(problems)
     }
+}
+
+/// The sizes of the files already written below `dir/pdf/`, keyed by their
+/// output path (`pdf/FORM.cy.pdf`), for [`build_with_pdf_sizes`]: call it on
+/// the staging folder after the PDFs are written and before the site is.
+pub fn pdf_sizes(dir: &Path) -> PdfSizes {
+    let Ok(entries) = std::fs::read_dir(dir.join("pdf")) else {
+        return PdfSizes::new();
+    };
+    entries
+        .filter_map(Result::ok)
+        .filter_map(|e| {
+            let meta = e.metadata().ok().filter(std::fs::Metadata::is_file)?;
+            let name = e.file_name().into_string().ok()?;
+            Some((format!("pdf/{name}"), meta.len()))
+        })
+        .collect()
 }
 
 /// Items by id, for the pages that list other items.

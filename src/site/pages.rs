@@ -6,10 +6,11 @@ use serde_json::{Value, json};
 
 use super::{Depth, Entry, LangSite, Site};
 use crate::collate::{self, Order};
-use crate::i18n::Arg;
+use crate::i18n::{Arg, Strings};
 use crate::lang::Lang;
 use crate::markdown;
 use crate::model::{Example, Exercise, FieldKind, Form, Kind, Pack, Page, Principle, SectionBody};
+use crate::pdf::{self, Edition};
 use crate::problem::Problem;
 
 /// The pack's items by id, made once per build.
@@ -126,7 +127,14 @@ pub(super) fn content(
                 })).collect::<Vec<_>>(),
             })
         }
-        Some(Kind::Form) => form(lookup.forms[entry.id.as_str()], lang, &md, print),
+        Some(Kind::Form) => form(
+            site,
+            lookup.forms[entry.id.as_str()],
+            lang,
+            depth,
+            &md,
+            print,
+        )?,
         Some(Kind::Page) => {
             let p = lookup.pages[entry.id.as_str()];
             json!({"body": md(p.body.get(lang))})
@@ -237,7 +245,17 @@ fn glossary(
     Ok(json!({"letters": letters, "other_name": other_name}))
 }
 
-fn form(f: &Form, lang: Lang, md: &dyn Fn(&str) -> String, print: bool) -> Value {
+/// The data of a recording template's page: the form itself, built from the
+/// same definition as the PDF (names as in FORMAT.md), and on the web page
+/// (not the print page) its PDF downloads and what `form.js` needs.
+fn form(
+    site: &Site<'_>,
+    f: &Form,
+    lang: Lang,
+    depth: Depth,
+    md: &dyn Fn(&str) -> String,
+    print: bool,
+) -> Result<Value, Problem> {
     let sections: Vec<Value> = f
         .sections
         .iter()
@@ -248,63 +266,11 @@ fn form(f: &Form, lang: Lang, md: &dyn Fn(&str) -> String, print: bool) -> Value
                 SectionBody::Fields(fields) => (
                     fields
                         .iter()
-                        .map(|field| {
-                            let (lines, options) = match &field.kind {
-                                FieldKind::TextArea { lines } => (Some(*lines), Vec::new()),
-                                FieldKind::Choice { options } => (
-                                    None,
-                                    options
-                                        .iter()
-                                        .map(|o| json!({"id": o.id, "label": o.label.get(lang), "input_id": format!("f-{}-{}", field.id, o.id)}))
-                                        .collect(),
-                                ),
-                                _ => (None, Vec::new()),
-                            };
-                            json!({
-                                "id": field.id,
-                                "input_id": format!("f-{}", field.id),
-                                "type": field.kind.name(),
-                                "is_text": matches!(field.kind, FieldKind::Text),
-                                "is_textarea": matches!(field.kind, FieldKind::TextArea { .. }),
-                                "is_date": matches!(field.kind, FieldKind::Date),
-                                "is_checkbox": matches!(field.kind, FieldKind::Checkbox),
-                                "is_choice": matches!(field.kind, FieldKind::Choice { .. }),
-                                "label": field.label.get(lang),
-                                "help": field.help.as_ref().map(|h| md(h.get(lang))),
-                                "help_id": format!("f-{}-help", field.id),
-                                "lines": lines,
-                                "options": options,
-                            })
-                        })
+                        .map(|field| form_field(field, lang, md))
                         .collect::<Vec<_>>(),
                     Value::Null,
                 ),
-                SectionBody::Table(t) => {
-                    let total: u32 = t.columns.iter().map(|c| c.width).sum::<u32>().max(1);
-                    let rows: Vec<Value> = (1..=t.rows)
-                        .map(|row| {
-                            json!({
-                                "row": row,
-                                "cells": t.columns.iter().map(|c| json!({
-                                    "name": format!("{}-{row}", c.id),
-                                    "input_id": format!("f-{}-{row}", c.id),
-                                    "label": c.label.get(lang),
-                                })).collect::<Vec<_>>(),
-                            })
-                        })
-                        .collect();
-                    (
-                        Vec::new(),
-                        json!({
-                            "columns": t.columns.iter().map(|c| json!({
-                                "id": c.id,
-                                "label": c.label.get(lang),
-                                "percent": (c.width * 100 + total / 2) / total,
-                            })).collect::<Vec<_>>(),
-                            "rows": rows,
-                        }),
-                    )
-                }
+                SectionBody::Table(t) => (Vec::new(), form_table(t, lang)),
             };
             json!({
                 "title": s.title.get(lang),
@@ -315,14 +281,131 @@ fn form(f: &Form, lang: Lang, md: &dyn Fn(&str) -> String, print: bool) -> Value
             })
         })
         .collect();
-    json!({
+    let mut data = json!({
         "id": f.id,
         "kind_label_id": format!("form-kind-{}", f.kind.name()),
         "description": md(f.description.get(lang)),
         "landscape": f.orientation == crate::model::Orientation::Landscape,
         "sections": sections,
         "interactive": !print,
+    });
+    if !print {
+        let extra = json!({
+            "downloads": downloads(site, f, lang, depth)?,
+            "fill_command": format!(
+                "canllaw pdf {} --lang {lang} --fill {}",
+                f.id,
+                site.strings.t(lang, "form-draft-file")?
+            ),
+            "script": format!("{}theme/form.js", depth.root),
+        });
+        if let (Value::Object(data), Value::Object(extra)) = (&mut data, extra) {
+            data.extend(extra);
+        }
+    }
+    Ok(data)
+}
+
+/// One field of a form section.
+fn form_field(field: &crate::model::Field, lang: Lang, md: &dyn Fn(&str) -> String) -> Value {
+    let (lines, options) = match &field.kind {
+        FieldKind::TextArea { lines } => (Some(*lines), Vec::new()),
+        FieldKind::Choice { options } => (
+            None,
+            options
+                .iter()
+                .map(|o| json!({"id": o.id, "label": o.label.get(lang), "input_id": format!("f-{}-{}", field.id, o.id)}))
+                .collect(),
+        ),
+        _ => (None, Vec::new()),
+    };
+    json!({
+        "id": field.id,
+        "input_id": format!("f-{}", field.id),
+        "type": field.kind.name(),
+        "is_text": matches!(field.kind, FieldKind::Text),
+        "is_textarea": matches!(field.kind, FieldKind::TextArea { .. }),
+        "is_date": matches!(field.kind, FieldKind::Date),
+        "is_checkbox": matches!(field.kind, FieldKind::Checkbox),
+        "is_choice": matches!(field.kind, FieldKind::Choice { .. }),
+        "label": field.label.get(lang),
+        "help": field.help.as_ref().map(|h| md(h.get(lang))),
+        "help_id": format!("f-{}-help", field.id),
+        "label_id": format!("f-{}-label", field.id),
+        "lines": lines,
+        "options": options,
     })
+}
+
+/// A table section: header cells, and a text box per cell named `COLUMN-ROW`.
+fn form_table(t: &crate::model::Table, lang: Lang) -> Value {
+    let total: u32 = t.columns.iter().map(|c| c.width).sum::<u32>().max(1);
+    let rows: Vec<Value> = (1..=t.rows)
+        .map(|row| {
+            json!({
+                "row": row,
+                "cells": t.columns.iter().map(|c| json!({
+                    "name": format!("{}-{row}", c.id),
+                    "input_id": format!("f-{}-{row}", c.id),
+                    "label": c.label.get(lang),
+                })).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    json!({
+        "columns": t.columns.iter().map(|c| json!({
+            "id": c.id,
+            "label": c.label.get(lang),
+            // For `<col width>`: CSP forbids style attributes.
+            "percent": (c.width * 100 + total / 2) / total,
+        })).collect::<Vec<_>>(),
+        "rows": rows,
+    })
+}
+
+/// The blank PDFs of a form, Welsh first (the Active Offer), each with its
+/// size in the page's language when the build knows it.
+fn downloads(site: &Site<'_>, f: &Form, lang: Lang, depth: Depth) -> Result<Vec<Value>, Problem> {
+    Edition::ALL
+        .into_iter()
+        .map(|edition| {
+            let path = pdf::file_name(f, edition);
+            let size = pdf_size(&site.strings, lang, site.pdf_sizes.get(&path).copied())?;
+            let label = site
+                .strings
+                .t(lang, &format!("form-edition-{}", edition.file_suffix()))?;
+            Ok(json!({
+                "href": format!("{}{path}", depth.root),
+                "label": label,
+                "size": size,
+                // The bilingual edition is in both languages: no single hreflang.
+                "hreflang": (edition != Edition::CyEn).then(|| edition.lang().code()),
+            }))
+        })
+        .collect()
+}
+
+/// "PDF, 42 KB" in `lang`, or "PDF" when the size is not known.
+fn pdf_size(strings: &Strings, lang: Lang, bytes: Option<u64>) -> Result<String, Problem> {
+    const KB: u64 = 1024;
+    const MB: u64 = 1024 * 1024;
+    match bytes {
+        None => strings.t(lang, "form-pdf"),
+        // Rounded up, so a small file never shows as "0 KB"; from 1000 KB
+        // on, in MB with one decimal.
+        Some(b) if b.div_ceil(KB) < 1000 => {
+            let kb = b.div_ceil(KB).max(1);
+            strings.get(lang, "form-pdf-kb", &[("kb", Arg::Number(kb as f64))])
+        }
+        Some(b) => {
+            let tenths = (b * 10 + MB / 2) / MB;
+            strings.get(
+                lang,
+                "form-pdf-mb",
+                &[("mb", Arg::Number(tenths as f64 / 10.0))],
+            )
+        }
+    }
 }
 
 /// The breadcrumb trail above a page.
@@ -405,4 +488,25 @@ pub(super) fn search_text(pack: &Pack, lookup: &Lookup<'_>, lang: Lang, entry: &
         None => {}
     }
     parts.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::resources::Resources;
+
+    #[test]
+    fn pdf_sizes_read_as_kilobytes_or_megabytes_in_both_languages() {
+        let mut problems = Vec::new();
+        let strings = Strings::load(&Resources::builtin(), &mut problems).unwrap();
+        assert!(problems.is_empty(), "{problems:?}");
+        let size = |lang, bytes| pdf_size(&strings, lang, bytes).unwrap();
+        assert_eq!(size(Lang::Cy, None), "PDF");
+        assert_eq!(size(Lang::Cy, Some(0)), "PDF, 1 KB");
+        assert_eq!(size(Lang::En, Some(42 * 1024 - 100)), "PDF, 42 KB");
+        assert_eq!(size(Lang::Cy, Some(999 * 1024)), "PDF, 999 KB");
+        assert_eq!(size(Lang::Cy, Some(1024 * 1024 - 1)), "PDF, 1 MB");
+        assert_eq!(size(Lang::En, Some(1024 * 1024)), "PDF, 1 MB");
+        assert_eq!(size(Lang::Cy, Some(1_572_864)), "PDF, 1.5 MB");
+    }
 }
