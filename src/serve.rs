@@ -13,12 +13,12 @@
 //!
 //! The parts, one thread each:
 //!
-//! - [`http`]: answers requests from the temporary folder, and the
+//! - `http`: answers requests from the temporary folder, and the
 //!   long-polling requests of the reload script.
-//! - [`rebuild`]: the incremental builder, fed by [`watch`]. It keeps the
+//! - `rebuild`: the incremental builder, fed by `watch`. It keeps the
 //!   parsed interface strings and the theme's and templates' files until
 //!   they change, and writes only the files whose bytes changed.
-//! - [`pdfs`]: the recording templates' PDFs, after the pages, for the forms
+//! - `pdfs`: the recording templates' PDFs, after the pages, for the forms
 //!   whose inputs changed, so a PDF never delays the page an author is
 //!   looking at.
 

@@ -537,6 +537,10 @@ fn the_shipped_forms_render_in_every_edition() {
         Ok(project) => project,
         Err(problems) => panic!("the shipped pack does not load: {problems:?}"),
     };
+    // CANLLAW_PDF_OUT=DIR keeps them, to look at.
+    if let Some(dir) = std::env::var_os("CANLLAW_PDF_OUT") {
+        write_all(&project.pack, &project.strings, Path::new(&dir)).expect("written");
+    }
     for form in &project.pack.forms {
         for edition in Edition::ALL {
             let bytes = pdf(&project, form, edition, None);

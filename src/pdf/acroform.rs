@@ -65,7 +65,11 @@ fn add_field_font(doc: &mut Document) -> ObjectId {
         differences.push(Object::Integer(i64::from(*code)));
         differences.push(Object::Name(name.as_bytes().to_vec()));
     }
+    // An explicit code-to-Unicode map: viewers that make their own
+    // appearance while typing (pdf.js) find the Welsh letters' codes here.
+    let to_unicode = doc.add_object(Stream::new(Dictionary::new(), to_unicode_cmap(&font.chars)));
     doc.add_object(Dictionary::from_iter(vec![
+        ("ToUnicode", Object::Reference(to_unicode)),
         ("Type", Object::Name(b"Font".to_vec())),
         ("Subtype", Object::Name(b"TrueType".to_vec())),
         (
@@ -88,6 +92,30 @@ fn add_field_font(doc: &mut Document) -> ObjectId {
         ),
         ("FontDescriptor", Object::Reference(descriptor)),
     ]))
+}
+
+/// A ToUnicode CMap for the codes from 32 whose characters are `chars`.
+fn to_unicode_cmap(chars: &[char]) -> Vec<u8> {
+    let mut entries = Vec::new();
+    for (i, c) in chars.iter().enumerate() {
+        if *c != '\0' {
+            let mut units = [0u16; 2];
+            let hex: String = c.encode_utf16(&mut units).iter().map(|u| format!("{u:04X}")).collect();
+            entries.push(format!("<{:02X}> <{hex}>", i + 32));
+        }
+    }
+    let mut out = String::from(
+        "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n\
+         /CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n\
+         /CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n\
+         1 begincodespacerange\n<00> <FF>\nendcodespacerange\n",
+    );
+    // At most 100 entries to a block, as the CMap format requires.
+    for block in entries.chunks(100) {
+        out.push_str(&format!("{} beginbfchar\n{}\nendbfchar\n", block.len(), block.join("\n")));
+    }
+    out.push_str("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+    out.into_bytes()
 }
 
 /// A form XObject of `w` × `h` drawing `content`.

@@ -569,6 +569,7 @@ impl Builder<'_> {
         }
         let s = lines.style;
         let cap = self.fonts.face(s.bold).cap_height() * s.size;
+        let last = lines.lines.len() - 1;
         let runs = lines
             .lines
             .iter()
@@ -577,7 +578,13 @@ impl Builder<'_> {
             .map(|(i, t)| Run {
                 x,
                 baseline: y + i as f32 * s.leading + (s.leading + cap) / 2.0,
-                text: t.clone(),
+                // A space at the end of a wrapped line, invisible, keeps the
+                // words apart for whatever reads the text back.
+                text: if i < last && !t.ends_with('-') {
+                    format!("{t} ")
+                } else {
+                    t.clone()
+                },
                 size: s.size,
                 bold: s.bold,
                 color: s.color,
