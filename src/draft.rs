@@ -19,9 +19,14 @@ use serde_json::Value as Json;
 
 use crate::config::line_col;
 use crate::lang::{Lang, Loc};
-use crate::load::read_text;
+use crate::load::read_text_at_most;
 use crate::model::{FieldKind, Form, SectionBody};
 use crate::problem::{Code, Problem};
+
+/// The largest draft read: far more than anyone types into a form, and
+/// read no further, so a wrong file (a video, `/dev/zero`) is refused at
+/// once instead of filling memory.
+pub const MAX_DRAFT_BYTES: u64 = 2 * 1024 * 1024;
 
 /// The draft format version this build reads and the site writes.
 pub const VERSION: u64 = 1;
@@ -110,7 +115,14 @@ fn accepted(form: &Form) -> Vec<(String, Accepts<'_>)> {
 /// form, unknown fields, values of the wrong kind.
 pub fn load_draft(path: &Path, form: &Form) -> Result<Draft, Vec<Problem>> {
     let mut problems = Vec::new();
-    let Some(source) = read_text(Path::new(""), path, &mut problems) else {
+    let Some(source) = read_text_at_most(Path::new(""), path, MAX_DRAFT_BYTES, &mut problems)
+    else {
+        // Too large for a draft: say so as a draft, not as content.
+        for p in &mut problems {
+            if p.code == Code::FileTooLarge {
+                p.code = Code::DraftTooLarge;
+            }
+        }
         return Err(problems);
     };
     parse(&source, Arc::from(path), form)
@@ -140,7 +152,8 @@ pub fn parse(source: &str, file: Arc<Path>, form: &Form) -> Result<Draft, Vec<Pr
     let json: Json = serde_json::from_str(source).map_err(|e| {
         let (line, col) = (
             u32::try_from(e.line()).unwrap_or(u32::MAX),
-            u32::try_from(e.column()).unwrap_or(u32::MAX),
+            // serde_json counts a line's end as column 0.
+            u32::try_from(e.column().max(1)).unwrap_or(u32::MAX),
         );
         vec![
             Problem::error(

@@ -205,10 +205,10 @@ fn words(bytes: &[u8]) -> String {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("f.pdf");
     fs::write(&path, bytes).unwrap();
-    if let Ok(out) = Command::new("pdftotext").arg(&path).arg("-").output() {
-        if out.status.success() {
-            return String::from_utf8(out.stdout).unwrap();
-        }
+    if let Ok(out) = Command::new("pdftotext").arg(&path).arg("-").output()
+        && out.status.success()
+    {
+        return String::from_utf8(out.stdout).unwrap();
     }
     assert!(!in_ci(), "CI=true and pdftotext (poppler-utils) is missing");
     let doc = Document::load_mem(bytes).unwrap();
@@ -348,7 +348,7 @@ fn a_filled_pdf_shows_the_draft_and_stays_editable() {
     let project = small();
     let form = form(&project, "support-plan");
     let dir = tempfile::tempdir().unwrap();
-    let value = "Mae Siân eisiau mynd am dro at yr ŵyn bob bore, a chael paned yn y caffi wedyn.";
+    let value = "Mae Siân eisiau mynd am dro at yr ŵyn bob bore, a chael paned yn y caffi wedyn gyda'i chymydog Ŷwain. Mae hi'n hoffi sgwrsio yn Gymraeg am yr ardd, y tywydd a'r teulu.";
     let json = serde_json::json!({
         "form": "support-plan", "lang": "cy", "version": 1,
         "values": {"outcome": value, "outcome-kind": "maintenance", "agreed": true}
@@ -357,6 +357,10 @@ fn a_filled_pdf_shows_the_draft_and_stays_editable() {
         load_draft(&draft_file(dir.path(), &json.to_string()), form).expect("the draft is valid");
     for edition in Edition::ALL {
         let bytes = pdf(&project, form, edition, Some(&draft));
+        if let Some(dir) = std::env::var_os("CANLLAW_PDF_OUT") {
+            let name = format!("filled.{}.pdf", edition.file_suffix());
+            fs::write(Path::new(&dir).join(name), &bytes).unwrap();
+        }
         let found = fields(&bytes);
         assert_eq!(found["outcome"].value.as_deref(), Some(value));
         assert_eq!(found["outcome-kind"].value.as_deref(), Some("maintenance"));
@@ -553,4 +557,49 @@ fn the_shipped_forms_render_in_every_edition() {
             );
         }
     }
+}
+
+#[test]
+fn editions_come_from_the_command_line_words() {
+    for edition in Edition::ALL {
+        assert_eq!(Edition::from_arg(edition.file_suffix()), Some(edition));
+    }
+    assert_eq!(Edition::from_arg("cy-en"), Some(Edition::CyEn));
+    assert_eq!(Edition::from_arg("en-cy"), None);
+}
+
+#[test]
+fn the_pdf_strings_use_welsh_plural_forms() {
+    use canllaw::i18n::Arg;
+    use canllaw::lang::Lang;
+    let project = small();
+    let rows = |lang, n: f64| {
+        project
+            .strings
+            .get(lang, "pdf-table-rows", &[("rows", Arg::Number(n))])
+            .unwrap()
+    };
+    assert_eq!(rows(Lang::Cy, 1.0), "Tabl ag un rhes");
+    assert_eq!(rows(Lang::Cy, 2.0), "Tabl â dwy res");
+    assert_eq!(rows(Lang::Cy, 6.0), "Tabl â 6 rhes");
+    assert_eq!(rows(Lang::En, 6.0), "A table of 6 rows");
+    let page = project
+        .strings
+        .get(
+            Lang::Cy,
+            "pdf-page",
+            &[("page", Arg::Number(1.0)), ("pages", Arg::Number(2.0))],
+        )
+        .unwrap();
+    assert_eq!(page, "Tudalen 1 o 2");
+}
+
+#[test]
+fn the_same_content_makes_the_same_file() {
+    let project = small();
+    let form = form(&project, "support-plan");
+    assert_eq!(
+        pdf(&project, form, Edition::CyEn, None),
+        pdf(&project, form, Edition::CyEn, None)
+    );
 }

@@ -100,7 +100,11 @@ fn to_unicode_cmap(chars: &[char]) -> Vec<u8> {
     for (i, c) in chars.iter().enumerate() {
         if *c != '\0' {
             let mut units = [0u16; 2];
-            let hex: String = c.encode_utf16(&mut units).iter().map(|u| format!("{u:04X}")).collect();
+            let hex: String = c
+                .encode_utf16(&mut units)
+                .iter()
+                .map(|u| format!("{u:04X}"))
+                .collect();
             entries.push(format!("<{:02X}> <{hex}>", i + 32));
         }
     }
@@ -112,7 +116,11 @@ fn to_unicode_cmap(chars: &[char]) -> Vec<u8> {
     );
     // At most 100 entries to a block, as the CMap format requires.
     for block in entries.chunks(100) {
-        out.push_str(&format!("{} beginbfchar\n{}\nendbfchar\n", block.len(), block.join("\n")));
+        out.push_str(&format!(
+            "{} beginbfchar\n{}\nendbfchar\n",
+            block.len(),
+            block.join("\n")
+        ));
     }
     out.push_str("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
     out.into_bytes()
@@ -155,10 +163,10 @@ pub fn add(
     let mut group: Option<(String, ObjectId, Vec<Object>)> = None;
 
     let finish_group = |doc: &mut Document, group: &mut Option<(String, ObjectId, Vec<Object>)>| {
-        if let Some((_, id, kids)) = group.take() {
-            if let Ok(dict) = doc.get_object_mut(id).and_then(Object::as_dict_mut) {
-                dict.set("Kids", Object::Array(kids));
-            }
+        if let Some((_, id, kids)) = group.take()
+            && let Ok(dict) = doc.get_object_mut(id).and_then(Object::as_dict_mut)
+        {
+            dict.set("Kids", Object::Array(kids));
         }
     };
 

@@ -110,6 +110,17 @@ pub fn fonts() -> &'static Fonts {
     })
 }
 
+/// The italic faces, Noto Sans Italic and Bold Italic, parsed on first use:
+/// the workbook sets Markdown's emphasis in them, where the templates need
+/// none (so forms never pay for parsing them).
+pub fn italics() -> &'static Fonts {
+    static ITALICS: OnceLock<Fonts> = OnceLock::new();
+    ITALICS.get_or_init(|| Fonts {
+        regular: Face::load(notosans::ITALIC_TTF),
+        bold: Face::load(notosans::BOLD_ITALIC_TTF),
+    })
+}
+
 /// The Welsh letters Windows-1252 lacks, each with the code it takes in the
 /// field font and its PostScript glyph name (for `/Differences`). The codes
 /// are the six Windows-1252 leaves undefined, then six of its rarest
@@ -211,9 +222,10 @@ pub fn field_font() -> &'static FieldFont {
         }
         // A no-break space types as a space.
         by_char.insert('\u{202F}', 160);
-        let program = printpdf::subset_font(&face.parsed, &glyphs)
+        let mut program = printpdf::subset_font(&face.parsed, &glyphs)
             .map(|s| s.bytes)
             .expect("Noto Sans subsets");
+        windows_cmap(&mut program);
         FieldFont {
             program,
             chars,
@@ -222,6 +234,62 @@ pub fn field_font() -> &'static FieldFont {
             by_char,
         }
     })
+}
+
+fn be32(b: &[u8], at: usize) -> u32 {
+    u32::from_be_bytes([b[at], b[at + 1], b[at + 2], b[at + 3]])
+}
+
+/// The sum of a font table's big-endian words, as the sfnt checksums are.
+fn checksum(bytes: &[u8]) -> u32 {
+    bytes.chunks(4).fold(0u32, |sum, word| {
+        let mut w = [0u8; 4];
+        w[..word.len()].copy_from_slice(word);
+        sum.wrapping_add(u32::from_be_bytes(w))
+    })
+}
+
+/// Relabels the subset's Unicode cmap (platform 0) as Windows Unicode (3, 1).
+///
+/// The subsetter writes the same format-4 table under platform 0, but a
+/// viewer drawing a non-symbolic TrueType font through its encoding looks for
+/// (3, 1): pdf.js finds no glyph for ŵ without it. The table's checksum and
+/// the font's checksum adjustment are brought up to date.
+fn windows_cmap(font: &mut [u8]) {
+    if font.len() < 12 {
+        return;
+    }
+    let tables = usize::from(u16::from_be_bytes([font[4], font[5]]));
+    let record = |tag: &[u8; 4], font: &[u8]| {
+        (0..tables)
+            .map(|i| 12 + 16 * i)
+            .find(|&r| r + 16 <= font.len() && &font[r..r + 4] == tag)
+    };
+    let Some(cmap_record) = record(b"cmap", font) else {
+        return;
+    };
+    let start = be32(font, cmap_record + 8) as usize;
+    let length = be32(font, cmap_record + 12) as usize;
+    if start + length > font.len() || length < 4 {
+        return;
+    }
+    let subtables = usize::from(u16::from_be_bytes([font[start + 2], font[start + 3]]));
+    for i in 0..subtables {
+        let at = start + 4 + 8 * i;
+        if at + 8 <= start + length && font[at..at + 2] == [0, 0] {
+            font[at..at + 4].copy_from_slice(&[0, 3, 0, 1]);
+        }
+    }
+    let sum = checksum(&font[start..start + length]);
+    font[cmap_record + 4..cmap_record + 8].copy_from_slice(&sum.to_be_bytes());
+    if let Some(head_record) = record(b"head", font) {
+        let head = be32(font, head_record + 8) as usize;
+        if head + 12 <= font.len() {
+            font[head + 8..head + 12].copy_from_slice(&[0; 4]);
+            let adjustment = 0xB1B0_AFBA_u32.wrapping_sub(checksum(font));
+            font[head + 8..head + 12].copy_from_slice(&adjustment.to_be_bytes());
+        }
+    }
 }
 
 #[cfg(test)]
@@ -248,6 +316,16 @@ mod tests {
             WELSH.chars().filter_map(|c| font.code(c)).collect();
         assert_eq!(codes.len(), WELSH.chars().count(), "one code per letter");
         assert_eq!(font.encode("ŵ"), vec![127]);
+        // The program maps ŵ through a Windows Unicode cmap.
+        let face = ttf_parser::Face::parse(&font.program, 0).unwrap();
+        let windows = face
+            .tables()
+            .cmap
+            .unwrap()
+            .subtables
+            .into_iter()
+            .find(|s| s.platform_id == ttf_parser::PlatformId::Windows && s.encoding_id == 1);
+        assert!(windows.unwrap().glyph_index(u32::from('ŵ')).is_some());
         assert_eq!(font.encode("ą"), vec![b'a']);
     }
 }

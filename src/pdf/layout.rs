@@ -590,10 +590,10 @@ impl Builder<'_> {
                 color: s.color,
             })
             .collect();
-        if let Some(e) = elem {
-            if lines.lang != self.edition.lang() {
-                self.elems[e].lang = Some(lines.lang);
-            }
+        if let Some(e) = elem
+            && lines.lang != self.edition.lang()
+        {
+            self.elems[e].lang = Some(lines.lang);
         }
         let lang = lines.lang;
         self.page().items.push(Item::Text { elem, lang, runs });
@@ -754,10 +754,10 @@ impl Builder<'_> {
             _ => None,
         };
         let paras = &mut head.columns[0].1;
-        if let Some(hint) = hint {
-            if let Ok(text) = self.ui(hint, &[]) {
-                paras.push(self.set(&text, self.edition.lang(), HELP, label_w));
-            }
+        if let Some(hint) = hint
+            && let Ok(text) = self.ui(hint, &[])
+        {
+            paras.push(self.set(&text, self.edition.lang(), HELP, label_w));
         }
         if let Some(help) = &field.help {
             for l in self.langs() {

@@ -121,14 +121,14 @@ pub fn form_pdf(
     edition: Edition,
     fill: Option<&Draft>,
 ) -> Result<Vec<u8>, Problem> {
-    if let Some(draft) = fill {
-        if draft.form != form.id {
-            return Err(
-                Problem::error(Code::DraftWrongForm, Loc::file(form.source.file.clone()))
-                    .arg("found", &draft.form)
-                    .arg("form", &form.id),
-            );
-        }
+    if let Some(draft) = fill
+        && draft.form != form.id
+    {
+        return Err(
+            Problem::error(Code::DraftWrongForm, Loc::file(form.source.file.clone()))
+                .arg("found", &draft.form)
+                .arg("form", &form.id),
+        );
     }
     let layout = layout::lay_out(pack, strings, form, edition)?;
     let render::Rendered {

@@ -93,7 +93,9 @@ fn circle(cx: f32, cy: f32, r: f32) -> Vec<LinePoint> {
     ]
 }
 
-fn shape(s: &Shape, height: f32, ops: &mut Vec<Op>) {
+/// Draws `s` on a page `height` points tall (layout measures from the top,
+/// PDF from the bottom). Public for the workbook, which draws the same shapes.
+pub fn shape(s: &Shape, height: f32, ops: &mut Vec<Op>) {
     ops.push(Op::SaveGraphicsState);
     match s {
         Shape::Rect {
@@ -154,8 +156,18 @@ fn shape(s: &Shape, height: f32, ops: &mut Vec<Op>) {
 /// Draws `layout`.
 pub fn render(layout: &Layout) -> Rendered {
     let mut pdf = PdfDocument::new(&layout.title);
-    let regular = pdf.add_font(&fonts().regular.parsed);
-    let bold = pdf.add_font(&fonts().bold.parsed);
+    // Fixed resource names rather than printpdf's random ones, so the same
+    // content always makes the same file.
+    let mut add_font = |name: &str, face: &printpdf::ParsedFont| {
+        let id = printpdf::FontId(name.to_string());
+        pdf.resources
+            .fonts
+            .map
+            .insert(id.clone(), printpdf::PdfFont::new(face.clone()));
+        id
+    };
+    let regular = add_font("F1", &fonts().regular.parsed);
+    let bold = add_font("F2", &fonts().bold.parsed);
     let mut marks = Vec::new();
     let mut pages = Vec::new();
     for (index, page) in layout.pages.iter().enumerate() {

@@ -153,17 +153,17 @@ fn wrap_paragraph(text: &str, set: Setting<'_>, width: f32, lines: &mut Vec<Stri
             // The word does not fit. Hyphenate when the line would be left
             // less than three-quarters full, or the word is wider than any line.
             let room = width - line_width - gap;
-            if line_width < width * 0.75 || w > width {
-                if let Some((head, tail)) = split_to_fit(&word, set, room) {
-                    if !line.is_empty() {
-                        line.push(' ');
-                    }
-                    line.push_str(&head);
-                    lines.push(std::mem::take(&mut line));
-                    line_width = 0.0;
-                    word = tail;
-                    continue;
+            if (line_width < width * 0.75 || w > width)
+                && let Some((head, tail)) = split_to_fit(&word, set, room)
+            {
+                if !line.is_empty() {
+                    line.push(' ');
                 }
+                line.push_str(&head);
+                lines.push(std::mem::take(&mut line));
+                line_width = 0.0;
+                word = tail;
+                continue;
             }
             if line.is_empty() {
                 // Wider than a line and no hyphenation point fits: cut it.
