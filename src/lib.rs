@@ -43,4 +43,5 @@ pub mod search;
 pub mod serve;
 pub mod site;
 pub mod validate;
+pub mod welsh;
 pub mod yaml;

@@ -19,6 +19,7 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 use crate::lang::Lang;
+use crate::welsh;
 
 /// One page as search sees it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -35,33 +36,6 @@ pub struct Document {
 
 /// The apostrophes typed or typeset in Welsh (`mae’n`, `iʼr`), all read as `'`.
 const APOSTROPHES: [char; 3] = ['\u{2019}', '\u{2018}', '\u{02BC}'];
-
-/// Initial letters a mutation leaves, longest first, with the radical
-/// initials they can come from. Only the first entry that matches applies, so
-/// `ngh` is read as nasal `c`, never as `ng` + `h` or `n` + `gh`. Entries with
-/// no radicals (`ff`, `ll`, `rh`) are radical initials that would otherwise be
-/// misread by a shorter entry (`ll` as soft-mutated `l`).
-const MUTATIONS: [(&str, &[&str]); 19] = [
-    ("ngh", &["c"]),
-    ("mh", &["p"]),
-    ("nh", &["t"]),
-    ("ng", &["g"]),
-    ("ch", &["c"]),
-    ("ph", &["p"]),
-    ("th", &["t"]),
-    ("dd", &["d"]),
-    ("ff", &[]),
-    ("ll", &[]),
-    ("rh", &[]),
-    ("b", &["p"]),
-    ("d", &["t"]),
-    ("g", &["c"]),
-    ("f", &["b", "m"]),
-    ("l", &["ll"]),
-    ("r", &["rh"]),
-    ("m", &["b"]),
-    ("n", &["d"]),
-];
 
 /// Very common Welsh words that are not mutated forms. Their would-be radicals
 /// are ordinary words (`dy` → `ty`, `na` → `da`, `oes` → `goes`), so
@@ -174,48 +148,24 @@ fn token_keys(token: &str, lang: Lang, parts: bool) -> Vec<String> {
     out
 }
 
-/// Welsh vowels, `w` and `y` included: they take `h` after `ei`, `ein`, `eu`
-/// and lose a preceding `g` in soft mutation.
-fn is_vowel(c: char) -> bool {
-    "aeiouwy".contains(c)
-}
-
-/// The radical forms a normalised Welsh word may be a mutation of: soft
-/// (`gofnodi` → `cofnodi`, `ofal` → `gofal`), nasal (`nghymru` → `cymru`),
-/// aspirate (`chofnod` → `cofnod`) and `h` before a vowel (`hiaith` → `iaith`).
+/// The radical forms a normalised Welsh word may be a mutation of (see
+/// [`crate::welsh::radicals`]), within the limits that keep search useful:
+/// very common and very short words are left alone, so that a search for
+/// `ty` or `da` does not match nearly every page.
 ///
 /// For a word with apostrophes the limits apply to the part before the first
 /// one, so `gofnodi'r` gives `cofnodi'r` while `mae'n` stays as it is.
 fn radicals(word: &str) -> Vec<String> {
-    let mut out = Vec::new();
     let head = word.split('\'').next().unwrap_or(word);
     let length = head.chars().count();
     if length < SHORTEST_MUTATED || NOT_MUTATED.contains(&head) {
-        return out;
+        return Vec::new();
     }
-    let found = MUTATIONS
-        .iter()
-        .find_map(|&(mutated, radicals)| word.strip_prefix(mutated).map(|rest| (rest, radicals)));
-    if let Some((rest, radicals)) = found {
-        out.extend(radicals.iter().map(|radical| format!("{radical}{rest}")));
+    let mut out = welsh::radicals(word);
+    if length < SHORTEST_WITHOUT_G {
+        out.retain(|radical| radical.strip_prefix('g') != Some(word));
     }
-    let mut chars = word.chars();
-    let (first, second) = (chars.next(), chars.next());
-    if first == Some('h') && second.is_some_and(is_vowel) {
-        out.push(word[1..].to_string());
-    }
-    // Soft mutation drops `g` before a vowel, `l` or `r` (`gwraig` → `wraig`,
-    // `glan` → `lan`); `ll` and `rh` are never what is left.
-    let lost_g = match first {
-        Some(c) if is_vowel(c) => true,
-        Some('l') => second != Some('l'),
-        Some('r') => second != Some('h'),
-        _ => false,
-    };
-    if lost_g && length >= SHORTEST_WITHOUT_G {
-        out.push(format!("g{word}"));
-    }
-    out.retain(|radical| radical != word && radical.chars().count() >= SHORTEST_MUTATED);
+    out.retain(|radical| radical.chars().count() >= SHORTEST_MUTATED);
     out
 }
 

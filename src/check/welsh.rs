@@ -18,38 +18,9 @@ pub(crate) fn is_clitic(part: &str) -> bool {
     CLITICS.contains(&lower.as_str())
 }
 
-/// Mutated initials and the radicals they can come from, longest first so
-/// that `ngh` is read before `ng` and `n`.
-const REVERSALS: [(&str, &[&str]); 16] = [
-    // Nasal.
-    ("ngh", &["c"]),
-    ("mh", &["p"]),
-    ("nh", &["t"]),
-    ("ng", &["g"]),
-    // Aspirate.
-    ("ph", &["p"]),
-    ("th", &["t"]),
-    ("ch", &["c"]),
-    // Soft.
-    ("dd", &["d"]),
-    ("b", &["p"]),
-    ("d", &["t"]),
-    ("g", &["c"]),
-    ("f", &["b", "m"]),
-    ("l", &["ll"]),
-    ("r", &["rh"]),
-    // Nasal of b and d.
-    ("m", &["b"]),
-    ("n", &["d"]),
-];
-
-fn is_vowel(c: char) -> bool {
-    "aeiouwyâêîôûŵŷáéíóúẃýàèìòùẁỳäëïöüẅÿ".contains(c)
-}
-
-/// Every form `word` may be a mutation of: soft, nasal and aspirate
-/// mutations reversed, a lost `g` restored, an `h` before a vowel dropped.
-/// The case of the first letter is kept (`Gymraeg` → `Cymraeg`).
+/// Every form `word` may be a mutation of ([`crate::welsh::radicals`]),
+/// with the case of the word kept (`Gymraeg` → `Cymraeg`, `GYMRAEG` →
+/// `CYMRAEG`).
 pub(crate) fn radicals(word: &str) -> Vec<String> {
     let mut chars = word.chars();
     let Some(first) = chars.next() else {
@@ -61,21 +32,7 @@ pub(crate) fn radicals(word: &str) -> Vec<String> {
         .filter(|c| c.is_alphabetic())
         .all(char::is_uppercase)
         && word.chars().count() > 1;
-    let lower = word.to_lowercase();
-    let mut found: Vec<String> = Vec::new();
-    for (mutated, radicals) in REVERSALS {
-        if let Some(rest) = lower.strip_prefix(mutated) {
-            found.extend(radicals.iter().map(|r| format!("{r}{rest}")));
-        }
-    }
-    // Soft mutation drops g: gair → air, gwaith → waith, grŵp → rŵp.
-    found.push(format!("g{lower}"));
-    // h- before a vowel after ei (her), ein, eu, ar ugain…: ei hiaith → iaith.
-    if let Some(rest) = lower.strip_prefix('h')
-        && rest.chars().next().is_some_and(is_vowel)
-    {
-        found.push(rest.to_string());
-    }
+    let found = crate::welsh::radicals(&word.to_lowercase());
     found
         .into_iter()
         .map(|r| {
