@@ -462,6 +462,80 @@ fn logo_problem(reason: &str, path: &str, at: Loc) -> Problem {
 }
 
 /// Reads and checks the logo at `path` in the project.
+/// Whether an SVG could run anything when opened on its own (as a file, an
+/// SVG has no Content-Security-Policy): a script, an event attribute,
+/// embedded HTML or plugins, a `javascript:` address however it is spelt
+/// (character references, case, spaces), or entities of its own that could
+/// spell one. A logo needs none of these.
+fn svg_can_run(svg: &str) -> bool {
+    let lower = decode_references(svg).to_lowercase();
+    let squeezed: String = lower
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .collect();
+    let elements = [
+        "<script",
+        "<foreignobject",
+        "<iframe",
+        "<embed",
+        "<object",
+        "<handler",
+        "<listener",
+        "<!entity",
+    ];
+    let event_attribute = lower.match_indices("on").any(|(i, _)| {
+        let before = lower[..i].chars().next_back();
+        let name: String = lower[i..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+            .collect();
+        let after = lower[i + name.len()..].trim_start();
+        before.is_some_and(|b| b.is_whitespace() || b == '"' || b == '\'' || b == '/')
+            && name.len() > 2
+            && after.starts_with('=')
+    });
+    elements.iter().any(|e| lower.contains(e))
+        || event_attribute
+        || [
+            "javascript:",
+            "vbscript:",
+            "data:text/html",
+            "data:image/svg",
+        ]
+        .iter()
+        .any(|s| squeezed.contains(s))
+}
+
+/// `text` with XML's numeric character references (`&#106;`, `&#x6A;`)
+/// replaced by the characters they stand for.
+fn decode_references(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find("&#") {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 2..];
+        let (digits, radix) = match after.strip_prefix(['x', 'X']) {
+            Some(hex) => (hex, 16),
+            None => (after, 10),
+        };
+        let len = digits.chars().take_while(|c| c.is_digit(radix)).count();
+        let code = u32::from_str_radix(&digits[..len], radix).ok();
+        match code.and_then(char::from_u32) {
+            Some(c) if len > 0 => {
+                out.push(c);
+                let used = after.len() - digits.len() + len;
+                rest = after[used..].strip_prefix(';').unwrap_or(&after[used..]);
+            }
+            _ => {
+                out.push_str("&#");
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 fn read_logo(root: &Path, path: &str, at: Loc, problems: &mut Vec<Problem>) -> Option<Logo> {
     let relative = Path::new(path.trim());
     let escapes = relative.is_absolute()
@@ -506,9 +580,8 @@ fn read_logo(root: &Path, path: &str, at: Loc, problems: &mut Vec<Problem>) -> O
     let (format, size) = if let Some(size) = png_size(&bytes) {
         (LogoFormat::Png, Some(size))
     } else if let Some(svg) = std::str::from_utf8(&bytes).ok().filter(|t| is_svg(t)) {
-        let lower = svg.to_ascii_lowercase();
         // An SVG opened on its own runs its scripts on the site's origin.
-        if lower.contains("<script") || lower.contains("javascript:") {
+        if svg_can_run(svg) {
             problems.push(logo_problem("script", path, at));
             return None;
         }
@@ -640,6 +713,31 @@ mod tests {
         );
         assert!(web_address("mailto:help@example.org").is_some());
         assert!(web_address("javascript:alert(1)").is_none());
+    }
+
+    #[test]
+    fn an_svg_logo_that_could_run_anything_is_refused() {
+        let logo = |inner: &str| {
+            format!("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\">{inner}</svg>")
+        };
+        assert!(!svg_can_run(&logo(
+            "<rect width=\"10\" height=\"10\" fill=\"#0a5\"/><text>Cyngor &#169; Sir</text>"
+        )));
+        for bad in [
+            "<script>alert(1)</script>",
+            "<rect onload=\"alert(1)\"/>",
+            "<rect\nONMOUSEOVER = 'alert(1)'/>",
+            "<a href=\"&#106;avascript:alert(1)\"><text>x</text></a>",
+            "<a href=\"&#x6A;ava&#x09;script:alert(1)\"><text>x</text></a>",
+            "<set attributeName=\"href\" to=\"JaVaScRiPt:alert(1)\"/>",
+            "<foreignObject><div>x</div></foreignObject>",
+            "<image href=\"data:image/svg+xml;base64,PHN2Zz4=\"/>",
+        ] {
+            assert!(svg_can_run(&logo(bad)), "{bad}");
+        }
+        assert!(svg_can_run(
+            "<!DOCTYPE svg [<!ENTITY j \"javascript\">]><svg><a href=\"&j;:x\"/></svg>"
+        ));
         assert!(web_address("/local").is_none());
         assert!(web_address("https://example.org/\"onmouseover").is_none());
         assert!(is_email("help@example.org"));

@@ -70,7 +70,8 @@ pub fn build(root: &Path, out: &Path) -> Result<Report, Vec<Problem>> {
     let project = open(root)?;
     let staging = Staging::new(&target).map_err(|p| vec![p])?;
     // PDFs first: the form pages show each download's size.
-    let pdfs = pdf::write_all(&project.pack, &project.strings, staging.path())?;
+    let pdfs = pdf::write_all(&project.pack, &project.strings, staging.path())?
+        + pdf::write_workbooks(&project.pack, &project.strings, staging.path())?;
     let sizes = site::pdf_sizes(staging.path());
     let stats = site::build_with_pdf_sizes(
         &project.pack,

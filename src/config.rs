@@ -125,6 +125,11 @@ impl Reader<'_> {
                         .arg("field", format!("{key}.{lang}")),
                 );
                 None
+            } else if let Some(problem) =
+                crate::decode::too_long(&value, &format!("{key}.{lang}"), self.at(s.span().start))
+            {
+                problems.push(problem);
+                None
             } else {
                 Some((value, self.at(s.span().start)))
             }

@@ -7,8 +7,6 @@ use std::path::Path;
 use std::rc::Rc;
 use std::sync::Arc;
 
-use unicode_normalization::UnicodeNormalization;
-
 use crate::lang::{Loc, Text};
 use crate::problem::{Code, Problem};
 use crate::yaml::{Node, Value};
@@ -45,6 +43,39 @@ pub fn is_valid_id(id: &str) -> bool {
         && id
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// The most characters a plain text (a title, a label, a summary, a
+/// glossary term) may hold: far beyond any real one, short enough that a
+/// mistake (a whole document pasted into a title, repeated on every page's
+/// sidebar) is caught rather than built.
+pub const MAX_PLAIN_CHARS: usize = 2_000;
+
+/// The most characters a Markdown text (a body, a commentary) may hold:
+/// some forty times the longest page of the shipped guidance.
+pub const MAX_MARKDOWN_CHARS: usize = 200_000;
+
+/// A problem if `text`, written at `at` as `field` (`body.cy`), is longer
+/// than its kind of field allows.
+pub fn too_long(text: &str, field: &str, at: Loc) -> Option<Problem> {
+    let key = field.rsplit_once('.').map_or(field, |(k, _)| k);
+    let (max, kind) = if crate::validate::is_markdown(key) {
+        (MAX_MARKDOWN_CHARS, "markdown")
+    } else {
+        (MAX_PLAIN_CHARS, "plain")
+    };
+    // Bytes bound characters from above: most texts need no counting.
+    if text.len() <= max {
+        return None;
+    }
+    let length = text.chars().count();
+    (length > max).then(|| {
+        Problem::error(Code::TextTooLong, at)
+            .arg("field", field)
+            .arg("length", length)
+            .arg("max", max)
+            .arg("kind", kind)
+    })
 }
 
 /// `parent.key`, or `key` at the top.
@@ -108,7 +139,7 @@ impl<'p> Decoder<'p> {
         };
         for (i, (key, _)) in pairs.iter().enumerate() {
             let Some(name) = key.scalar() else {
-                self.wrong_type(key, path, "key");
+                self.wrong_type(key, if path.is_empty() { "(file)" } else { path }, "key");
                 continue;
             };
             if pairs[..i].iter().any(|(k, _)| k.scalar() == Some(name)) {
@@ -192,7 +223,7 @@ impl<'p> Decoder<'p> {
             let text = if value.is_null() {
                 Some(String::new())
             } else if let Value::Scalar { text, .. } = &value.value {
-                Some(text.nfc().collect::<String>())
+                Some(crate::lang::nfc(text))
             } else {
                 self.wrong_type(value, &field, "text");
                 ok = false;
@@ -202,6 +233,9 @@ impl<'p> Decoder<'p> {
                 if text.trim().is_empty() {
                     let problem =
                         Problem::error(Code::EmptyText, self.loc(key)).arg("field", field);
+                    self.report(problem);
+                    ok = false;
+                } else if let Some(problem) = too_long(&text, &field, self.loc(value)) {
                     self.report(problem);
                     ok = false;
                 } else {
@@ -233,7 +267,7 @@ impl<'p> Decoder<'p> {
     /// A plain string (not shown to readers, or one-language like a name).
     pub fn string(&mut self, node: &Node, path: &str) -> Option<String> {
         match &node.value {
-            Value::Scalar { text, .. } if !node.is_null() => Some(text.nfc().collect()),
+            Value::Scalar { text, .. } if !node.is_null() => Some(crate::lang::nfc(text)),
             _ => {
                 self.wrong_type(node, path, "text");
                 None
@@ -260,15 +294,26 @@ impl<'p> Decoder<'p> {
         let parsed = match &node.value {
             Value::Scalar {
                 text, plain: true, ..
-            } => text.parse::<i64>().ok(),
+            } => text.parse::<i64>().ok().or_else(|| {
+                // Digits too many for any integer type are still a number
+                // to the author, and out of range.
+                let digits = text.strip_prefix(['-', '+']).unwrap_or(text);
+                (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())).then(|| {
+                    if text.starts_with('-') {
+                        i64::MIN
+                    } else {
+                        i64::MAX
+                    }
+                })
+            }),
             _ => None,
         };
         match parsed {
             Some(n) if n >= i64::from(min) && n <= i64::from(max) => u32::try_from(n).ok(),
-            Some(n) => {
+            Some(_) => {
                 let problem = Problem::error(Code::BadNumber, self.loc(node))
                     .arg("field", path)
-                    .arg("value", n)
+                    .arg("value", node.scalar().unwrap_or_default())
                     .arg("min", min)
                     .arg("max", max);
                 self.report(problem);

@@ -112,6 +112,20 @@ impl fmt::Display for Loc {
     }
 }
 
+/// `text` in Unicode normalisation form C, as the pack keeps every text.
+///
+/// Nearly every text already is, and checking is far cheaper than composing
+/// (loading a large pack spent more time composing than parsing), so a text
+/// is only composed when the quick check cannot say it is in form C.
+pub fn nfc(text: &str) -> String {
+    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+    if text.is_ascii() || is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        text.to_string()
+    } else {
+        text.nfc().collect()
+    }
+}
+
 /// A text a reader sees, in both languages, NFC-normalised, with where each
 /// side was written.
 #[derive(Clone, Debug)]

@@ -16,7 +16,8 @@
 //!
 //! Around the pipeline: [`serve`] previews a project, rebuilding as its files
 //! change; [`new`] writes a starter pack; [`brand`] reads and checks the
-//! project's branding (logo, colour, footer, contact) for every renderer.
+//! project's branding (logo, colour, footer, contact) for every renderer;
+//! [`xliff`] exchanges texts with translators' tools.
 //!
 //! Every problem is a [`problem::Problem`] with a place and a code, told to
 //! the user in Welsh or English.
@@ -44,4 +45,5 @@ pub mod serve;
 pub mod site;
 pub mod validate;
 pub mod welsh;
+pub mod xliff;
 pub mod yaml;

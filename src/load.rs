@@ -4,7 +4,9 @@
 //! problems. Only when every file is read are references checked
 //! ([`crate::validate`]), so one run reports every problem in the pack.
 
+use std::collections::HashSet;
 use std::fs;
+use std::io::Read as _;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -14,11 +16,11 @@ use crate::config::{self, Config};
 use crate::decode::{Decoder, Fields, is_valid_id};
 use crate::lang::Loc;
 use crate::model::{
-    ChoiceOption, Column, Example, Exercise, Field, FieldKind, Form, FormKind, Group, Orientation,
-    Pack, Page, Principle, Section, SectionBody, Source, Table, Term,
+    ChoiceOption, Column, Example, Exercise, Field, FieldKind, Form, FormKind, Group, Kind,
+    Orientation, Pack, Page, Principle, Section, SectionBody, Source, Table, Term,
 };
 use crate::problem::{Code, Problem};
-use crate::validate;
+use crate::validate::{self, Declared};
 use crate::yaml::{self, Node};
 
 /// The largest content file canllaw reads.
@@ -37,18 +39,60 @@ pub fn load(root: &Path) -> Result<Pack, Vec<Problem>> {
         return Err(problems);
     }
 
-    let groups = read_file(root, "content/groups.yaml", false, &mut problems)
-        .map(|(file, node)| decode_list(&file, &node, &mut problems, decode_group))
-        .unwrap_or_default();
+    let mut declared = Declared::default();
+    let mut glossary_ids = HashSet::new();
     let glossary = read_file(root, "content/glossary.yaml", false, &mut problems)
-        .map(|(file, node)| decode_list(&file, &node, &mut problems, decode_term))
+        .map(|(file, node)| {
+            declare_ids(&node, &mut glossary_ids);
+            decode_list(&file, &node, &mut problems, decode_term)
+        })
         .unwrap_or_default();
-
-    let principles = read_folder(root, "principles", &mut problems, decode_principle);
-    let examples = read_folder(root, "examples", &mut problems, decode_example);
-    let exercises = read_folder(root, "exercises", &mut problems, decode_exercise);
-    let forms = read_folder(root, "forms", &mut problems, decode_form);
-    let pages = read_folder(root, "pages", &mut problems, decode_page);
+    declared
+        .items
+        .entry(Kind::Glossary)
+        .or_default()
+        .extend(glossary_ids);
+    let principles = read_folder(
+        root,
+        "principles",
+        &mut problems,
+        declared.items.entry(Kind::Principle).or_default(),
+        decode_principle,
+    );
+    let examples = read_folder(
+        root,
+        "examples",
+        &mut problems,
+        declared.items.entry(Kind::Example).or_default(),
+        decode_example,
+    );
+    let exercises = read_folder(
+        root,
+        "exercises",
+        &mut problems,
+        declared.items.entry(Kind::Exercise).or_default(),
+        decode_exercise,
+    );
+    let forms = read_folder(
+        root,
+        "forms",
+        &mut problems,
+        declared.items.entry(Kind::Form).or_default(),
+        decode_form,
+    );
+    let pages = read_folder(
+        root,
+        "pages",
+        &mut problems,
+        declared.items.entry(Kind::Page).or_default(),
+        decode_page,
+    );
+    let groups = read_file(root, "content/groups.yaml", false, &mut problems)
+        .map(|(file, node)| {
+            declare_ids(&node, &mut declared.groups);
+            decode_list(&file, &node, &mut problems, decode_group)
+        })
+        .unwrap_or_default();
 
     let Some(config) = config else {
         return Err(problems);
@@ -63,7 +107,7 @@ pub fn load(root: &Path) -> Result<Pack, Vec<Problem>> {
         glossary,
         pages,
     };
-    let pack = validate::validate(pack, &mut problems);
+    let pack = validate::validate_declared(pack, &declared, &mut problems);
     if problems
         .iter()
         .any(|p| p.severity == crate::problem::Severity::Error)
@@ -75,6 +119,23 @@ pub fn load(root: &Path) -> Result<Pack, Vec<Problem>> {
     }
 }
 
+/// The valid `id`s of the entries of a list file (groups, glossary), read
+/// before the entries are decoded, so that an entry with a problem still
+/// declares its id.
+fn declare_ids(node: &Node, ids: &mut HashSet<String>) {
+    if let yaml::Value::Seq(items) = &node.value {
+        for item in items {
+            if let yaml::Value::Map(pairs) = &item.value
+                && let Some((_, id)) = pairs.iter().find(|(k, _)| k.scalar() == Some("id"))
+                && let Some(id) = id.scalar()
+                && is_valid_id(id)
+            {
+                ids.insert(id.to_string());
+            }
+        }
+    }
+}
+
 fn rel(path: &str) -> Arc<Path> {
     Arc::from(Path::new(path))
 }
@@ -82,32 +143,18 @@ fn rel(path: &str) -> Arc<Path> {
 /// Reads a file's text, refusing links out of the project, huge files,
 /// invalid UTF-8; strips a byte-order mark.
 pub fn read_text(root: &Path, relative: &Path, problems: &mut Vec<Problem>) -> Option<String> {
+    read_text_at_most(root, relative, MAX_FILE_BYTES, problems)
+}
+
+/// As [`read_text`], refusing files larger than `max` bytes.
+pub fn read_text_at_most(
+    root: &Path,
+    relative: &Path,
+    max: u64,
+    problems: &mut Vec<Problem>,
+) -> Option<String> {
     let file: Arc<Path> = Arc::from(relative);
-    let path = root.join(relative);
-    if let (Ok(real), Ok(real_root)) = (path.canonicalize(), root.canonicalize())
-        && !real.starts_with(&real_root)
-    {
-        problems.push(Problem::error(Code::LinkOutside, Loc::file(file)));
-        return None;
-    }
-    match fs::metadata(&path) {
-        Ok(meta) if meta.len() > MAX_FILE_BYTES => {
-            problems.push(
-                Problem::error(Code::FileTooLarge, Loc::file(file))
-                    .arg("size", meta.len() / (1024 * 1024))
-                    .arg("max", MAX_FILE_BYTES / (1024 * 1024)),
-            );
-            return None;
-        }
-        _ => {}
-    }
-    let bytes = match fs::read(&path) {
-        Ok(bytes) => bytes,
-        Err(e) => {
-            problems.push(Problem::error(Code::Unreadable, Loc::file(file)).arg("detail", e));
-            return None;
-        }
-    };
+    let bytes = read_bytes_at_most(root, relative, max, problems)?;
     match String::from_utf8(bytes) {
         Ok(mut text) => {
             if text.starts_with('\u{feff}') {
@@ -117,11 +164,15 @@ pub fn read_text(root: &Path, relative: &Path, problems: &mut Vec<Problem>) -> O
         }
         Err(e) => {
             let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-            let line = valid.iter().filter(|b| **b == b'\n').count() + 1;
+            // The prefix is valid UTF-8, so the place can be told in
+            // characters, as an editor shows it.
+            let valid = std::str::from_utf8(valid).unwrap_or_default();
+            let (line, col) = crate::config::line_col(valid, valid.len());
             problems.push(Problem::error(
                 Code::NotUtf8,
                 Loc {
-                    line: u32::try_from(line).unwrap_or(u32::MAX),
+                    line,
+                    col,
                     ..Loc::file(file)
                 },
             ));
@@ -129,6 +180,65 @@ pub fn read_text(root: &Path, relative: &Path, problems: &mut Vec<Problem>) -> O
         }
     }
 }
+
+/// A file's bytes, refusing links out of the project and files larger than
+/// `max` bytes.
+///
+/// The size is checked on what is read, not only on what the file system
+/// says: a device or a named pipe (`/dev/zero`, a FIFO someone named
+/// `x.yaml`) reports no size and never ends, so anything that is not a
+/// regular file is refused before it is opened, and the read itself stops
+/// one byte past the limit.
+pub fn read_bytes_at_most(
+    root: &Path,
+    relative: &Path,
+    max: u64,
+    problems: &mut Vec<Problem>,
+) -> Option<Vec<u8>> {
+    let file: Arc<Path> = Arc::from(relative);
+    let path = root.join(relative);
+    if let (Ok(real), Ok(real_root)) = (path.canonicalize(), root.canonicalize())
+        && !real.starts_with(&real_root)
+    {
+        problems.push(Problem::error(Code::LinkOutside, Loc::file(file)));
+        return None;
+    }
+    let too_large = |size: u64, problems: &mut Vec<Problem>| {
+        problems.push(
+            Problem::error(Code::FileTooLarge, Loc::file(file.clone()))
+                .arg("size", size.div_ceil(1024 * 1024))
+                .arg("max", max / (1024 * 1024)),
+        );
+    };
+    match fs::metadata(&path) {
+        Ok(meta) if !meta.is_file() => {
+            problems.push(
+                Problem::error(Code::Unreadable, Loc::file(file.clone())).arg("detail", NOT_A_FILE),
+            );
+            return None;
+        }
+        Ok(meta) if meta.len() > max => {
+            too_large(meta.len(), problems);
+            return None;
+        }
+        _ => {}
+    }
+    let mut bytes = Vec::new();
+    let read = fs::File::open(&path).and_then(|f| f.take(max + 1).read_to_end(&mut bytes));
+    if let Err(e) = read {
+        problems.push(Problem::error(Code::Unreadable, Loc::file(file)).arg("detail", e));
+        return None;
+    }
+    if bytes.len() as u64 > max {
+        // The file grew while it was read.
+        too_large(bytes.len() as u64, problems);
+        return None;
+    }
+    Some(bytes)
+}
+
+/// Said of a path that is a folder, a device or a pipe rather than a file.
+const NOT_A_FILE: &str = "not a regular file";
 
 fn read_config(root: &Path, problems: &mut Vec<Problem>) -> Option<Config> {
     let file = rel("canllaw.toml");
@@ -187,6 +297,10 @@ pub fn parse_yaml(
             problems.push(Problem::error(Code::YamlManyDocuments, at(line, col)));
             None
         }
+        Err(yaml::Error::Tab { line, col }) => {
+            problems.push(Problem::error(Code::YamlTab, at(line, col)));
+            None
+        }
     }
 }
 
@@ -208,13 +322,75 @@ fn read_file(
     Some((file, node))
 }
 
+/// One content file decoded on its own, before references are checked.
+#[derive(Debug)]
+pub enum Decoded {
+    /// `content/groups.yaml`.
+    Groups(Vec<Group>),
+    /// `content/glossary.yaml`.
+    Glossary(Vec<Term>),
+    /// `content/principles/ID.yaml`.
+    Principle(Principle),
+    /// `content/examples/ID.yaml`.
+    Example(Example),
+    /// `content/exercises/ID.yaml`.
+    Exercise(Exercise),
+    /// `content/forms/ID.yaml`.
+    Form(Form),
+    /// `content/pages/ID.yaml`.
+    Page(Page),
+}
+
+/// Decodes `text` as the content file at `relative` (`content/forms/ID.yaml`,
+/// `content/glossary.yaml`…) would be, reporting its problems into
+/// `problems`: what [`load`] does for each file, without the disk, for tools
+/// that hold a file in memory (and for fuzzing the loader).
+pub fn decode_file(relative: &Path, text: &str, problems: &mut Vec<Problem>) -> Option<Decoded> {
+    let file: Arc<Path> = Arc::from(relative);
+    let name = relative.to_str().unwrap_or_default();
+    let folder = relative
+        .parent()
+        .and_then(Path::file_name)
+        .and_then(|f| f.to_str())
+        .unwrap_or_default();
+    let node = parse_yaml(&file, text, problems)?;
+    match name {
+        "content/groups.yaml" => Some(Decoded::Groups(decode_list(
+            &file,
+            &node,
+            problems,
+            decode_group,
+        ))),
+        "content/glossary.yaml" => Some(Decoded::Glossary(decode_list(
+            &file,
+            &node,
+            problems,
+            decode_term,
+        ))),
+        _ => {
+            let stem = relative.file_stem()?.to_str()?.to_string();
+            let mut d = Decoder::new(file.clone(), problems);
+            match folder {
+                "principles" => decode_principle(&mut d, &node, stem).map(Decoded::Principle),
+                "examples" => decode_example(&mut d, &node, stem).map(Decoded::Example),
+                "exercises" => decode_exercise(&mut d, &node, stem).map(Decoded::Exercise),
+                "forms" => decode_form(&mut d, &node, stem).map(Decoded::Form),
+                "pages" => decode_page(&mut d, &node, stem).map(Decoded::Page),
+                _ => None,
+            }
+        }
+    }
+}
+
 type ItemDecoder<T> = fn(&mut Decoder<'_>, &Node, String) -> Option<T>;
 
-/// Every `*.yaml` in `content/FOLDER/`, decoded in parallel, in file-name order.
+/// Every `*.yaml` in `content/FOLDER/`, decoded in parallel, in file-name
+/// order; the id of every file with a valid name goes into `declared`.
 fn read_folder<T: Send>(
     root: &Path,
     folder: &str,
     problems: &mut Vec<Problem>,
+    declared: &mut HashSet<String>,
     decode: ItemDecoder<T>,
 ) -> Vec<T> {
     let dir = root.join("content").join(folder);
@@ -227,7 +403,13 @@ fn read_folder<T: Send>(
         .par_iter()
         .map(|path| {
             let mut found = Vec::new();
-            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("?");
+            // A name that is not UTF-8 is shown with its bad bytes replaced;
+            // it is never a valid id, so it is never opened by that name.
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let name = name.as_str();
             let relative = PathBuf::from("content").join(folder).join(name);
             let file: Arc<Path> = Arc::from(relative.as_path());
             if name.starts_with('.') {
@@ -242,6 +424,13 @@ fn read_folder<T: Send>(
                 found.push(Problem::error(Code::BadFileName, Loc::file(file)).arg("id", stem));
                 return (None, found);
             }
+            if !path.is_file() {
+                // A folder or a pipe named like an item: refused as it is
+                // read, and no item.
+                let mut found = found;
+                read_text(root, &relative, &mut found);
+                return (None, found);
+            }
             let item = read_text(root, &relative, &mut found)
                 .and_then(|text| parse_yaml(&file, &text, &mut found))
                 .and_then(|node| {
@@ -251,6 +440,15 @@ fn read_folder<T: Send>(
             (item, found)
         })
         .collect();
+    for path in &files {
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+        if let Some(stem) = name.as_deref().and_then(|n| n.strip_suffix(".yaml"))
+            && is_valid_id(stem)
+            && path.is_file()
+        {
+            declared.insert(stem.to_string());
+        }
+    }
     let mut items = Vec::with_capacity(results.len());
     for (item, found) in results {
         problems.extend(found);

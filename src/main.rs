@@ -80,6 +80,26 @@ enum Command {
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Exchange texts with translators' tools (CAT tools) as XLIFF 1.2.
+    Xliff {
+        #[command(subcommand)]
+        action: XliffAction,
+    },
+    /// Write the trainer's workbook in one language, for every group or some.
+    Workbook {
+        /// The edition's language.
+        #[arg(long, value_parser = ["cy", "en"])]
+        lang: String,
+        /// Only these groups: ids from content/groups.yaml, separated by commas.
+        #[arg(long, value_delimiter = ',', value_name = "ID,ID")]
+        groups: Option<Vec<String>>,
+        /// The project folder.
+        #[arg(long, default_value = ".")]
+        project: PathBuf,
+        /// The file to write (default: workbook.LANG.pdf here).
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// Write a small working bilingual pack to start from.
     New {
         /// The folder to write: new or empty.
@@ -91,6 +111,36 @@ enum Command {
 enum TranslationsAction {
     /// Record the current Welsh/English pairs as reviewed.
     Confirm {
+        /// The project folder.
+        #[arg(long, default_value = ".")]
+        project: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum XliffAction {
+    /// Write the texts to translate into one language as XLIFF 1.2, the
+    /// other language as the source.
+    Export {
+        /// The language to translate into.
+        #[arg(long, value_parser = ["cy", "en"])]
+        lang: String,
+        /// Only the texts with no translation yet, or only those whose
+        /// source changed since the translation was confirmed.
+        #[arg(long, value_enum)]
+        only: Option<canllaw::xliff::Only>,
+        /// The project folder.
+        #[arg(long, default_value = ".")]
+        project: PathBuf,
+        /// The file to write (default: standard output).
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Write the translations of an XLIFF file into the project, in place,
+    /// after checking every one; nothing is written if any fails.
+    Import {
+        /// The translated XLIFF file.
+        file: PathBuf,
         /// The project folder.
         #[arg(long, default_value = ".")]
         project: PathBuf,
@@ -168,7 +218,31 @@ fn write_pdf(
     let bytes = pdf::form_pdf(&opened.pack, &opened.strings, form, edition, draft.as_ref())
         .map_err(|p| vec![p])?;
     let path = output.unwrap_or_else(|| PathBuf::from(format!("{form_id}.{lang}.pdf")));
-    std::fs::write(&path, bytes).map_err(|e| {
+    canllaw::output::replace_file(&path, &bytes).map_err(|e| {
+        vec![
+            Problem::error(
+                canllaw::problem::Code::WriteFailed,
+                canllaw::lang::Loc::file(std::sync::Arc::from(path.as_path())),
+            )
+            .arg("path", path.display())
+            .arg("detail", e),
+        ]
+    })?;
+    Ok(path)
+}
+
+/// `canllaw workbook`: the trainer's workbook in one language.
+fn write_workbook(
+    lang: &str,
+    groups: Option<&[String]>,
+    project: &std::path::Path,
+    output: Option<PathBuf>,
+) -> Result<PathBuf, Vec<Problem>> {
+    let opened = canllaw::build::open(project)?;
+    let lang = canllaw::lang::Lang::from_code(lang).expect("clap allows only cy and en");
+    let bytes = canllaw::pdf::workbook_pdf(&opened.pack, &opened.strings, lang, groups)?;
+    let path = output.unwrap_or_else(|| PathBuf::from(format!("workbook.{lang}.pdf")));
+    canllaw::output::replace_file(&path, &bytes).map_err(|e| {
         vec![
             Problem::error(
                 canllaw::problem::Code::WriteFailed,
@@ -191,12 +265,111 @@ fn spinner(messages: &Messages, id: &str) -> Option<indicatif::ProgressBar> {
     Some(bar)
 }
 
+/// `canllaw xliff export` and `canllaw xliff import`.
+fn xliff(messages: &Messages, action: XliffAction) -> ExitCode {
+    match action {
+        XliffAction::Export {
+            lang,
+            only,
+            project,
+            output,
+        } => {
+            let lang = canllaw::lang::Lang::from_code(&lang).expect("clap allows only cy and en");
+            let exported = match canllaw::xliff::export(&project, lang, only) {
+                Ok(exported) => exported,
+                Err(problems) => {
+                    report(messages, &problems);
+                    return ExitCode::from(1);
+                }
+            };
+            let written = match &output {
+                Some(path) => canllaw::output::replace_file(path, exported.xliff.as_bytes())
+                    .map_err(|e| (path.clone(), e)),
+                None => {
+                    std::io::Write::write_all(&mut std::io::stdout(), exported.xliff.as_bytes())
+                        .map_err(|e| (PathBuf::from("-"), e))
+                }
+            };
+            if let Err((path, e)) = written {
+                let problem = Problem::error(
+                    canllaw::problem::Code::WriteFailed,
+                    canllaw::lang::Loc::file(std::sync::Arc::from(path.as_path())),
+                )
+                .arg("path", path.display())
+                .arg("detail", e);
+                report(messages, &[problem]);
+                return ExitCode::from(1);
+            }
+            // On standard error, so that standard output is the document alone.
+            eprintln!(
+                "{}",
+                messages.text(
+                    "xliff-exported",
+                    &[
+                        ("units", exported.units.to_string()),
+                        ("lang", lang.code().to_string()),
+                        ("new", exported.new.to_string()),
+                        ("stale", exported.stale.to_string()),
+                        (
+                            "path",
+                            output.map_or_else(|| "-".to_string(), |p| p.display().to_string())
+                        ),
+                    ]
+                )
+            );
+            ExitCode::SUCCESS
+        }
+        XliffAction::Import { file, project } => match canllaw::xliff::import(&project, &file) {
+            Ok(done) if done.lang.is_none() => {
+                println!("{}", messages.text("xliff-imported-nothing", &[]));
+                ExitCode::SUCCESS
+            }
+            Ok(done) => {
+                for change in &done.changed {
+                    let args = [("file", change.file.clone()), ("key", change.key.clone())];
+                    println!("  {}", messages.text("xliff-imported-change", &args));
+                }
+                for change in &done.confirmed {
+                    let args = [("file", change.file.clone()), ("key", change.key.clone())];
+                    println!("  {}", messages.text("xliff-imported-confirmed", &args));
+                }
+                println!(
+                    "{}",
+                    messages.text(
+                        "xliff-imported",
+                        &[
+                            ("changed", done.changed.len().to_string()),
+                            ("files", done.files.len().to_string()),
+                            ("locked", done.locked.to_string()),
+                        ]
+                    )
+                );
+                if done.skipped > 0 {
+                    println!(
+                        "{}",
+                        messages.text(
+                            "xliff-imported-skipped",
+                            &[("skipped", done.skipped.to_string())]
+                        )
+                    );
+                }
+                ExitCode::SUCCESS
+            }
+            Err(problems) => {
+                report(messages, &problems);
+                ExitCode::from(1)
+            }
+        },
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let messages = Messages::from_env();
     match cli.command {
         Command::Build { project, out } => {
             let out = out.unwrap_or_else(|| project.join("public"));
+            canllaw::output::clean_up_on_interrupt();
             let bar = spinner(&messages, "progress-loading");
             let result = canllaw::build::build(&project, &out);
             if let Some(bar) = bar {
@@ -287,6 +460,25 @@ fn main() -> ExitCode {
             project,
             output,
         } => match write_pdf(&form, &lang, fill.as_deref(), &project, output) {
+            Ok(path) => {
+                println!(
+                    "{}",
+                    messages.text("pdf-written", &[("path", path.display().to_string())])
+                );
+                ExitCode::SUCCESS
+            }
+            Err(problems) => {
+                report(&messages, &problems);
+                ExitCode::from(1)
+            }
+        },
+        Command::Xliff { action } => xliff(&messages, action),
+        Command::Workbook {
+            lang,
+            groups,
+            project,
+            output,
+        } => match write_workbook(&lang, groups.as_deref(), &project, output) {
             Ok(path) => {
                 println!(
                     "{}",

@@ -83,6 +83,13 @@ fn options() -> Options<'static> {
     options
 }
 
+/// The syntax tree of `md`, parsed as every renderer parses it (CommonMark
+/// with tables, smart punctuation), for renderers that walk the tree
+/// themselves: the workbook sets it on the page.
+pub fn parse<'a>(arena: &'a Arena<'a>, md: &str) -> &'a AstNode<'a> {
+    parse_document(arena, md, &options())
+}
+
 /// Every link and image destination in `md`, with its position.
 pub fn links(md: &str) -> Vec<LinkRef> {
     let arena = Arena::new();

@@ -56,6 +56,8 @@ codes! {
     YamlAliasBomb = "yaml-alias-bomb",
     /// An alias names an anchor that was never set.
     YamlUnknownAlias = "yaml-unknown-alias",
+    /// A line of YAML indented with a tab.
+    YamlTab = "yaml-tab",
     /// A file holds more than one YAML document.
     YamlManyDocuments = "yaml-many-documents",
     /// A file is larger than canllaw reads.
@@ -76,6 +78,8 @@ codes! {
     WrongType = "wrong-type",
     /// A bilingual text with one side empty.
     EmptyText = "empty-text",
+    /// A text longer than its kind of field takes.
+    TextTooLong = "text-too-long",
     /// A bilingual text with one side missing.
     MissingLanguage = "missing-language",
     /// A bilingual text with a language other than cy and en.
@@ -130,6 +134,8 @@ codes! {
     LinkOutside = "link-outside",
     /// A saved draft that is not valid JSON.
     DraftSyntax = "draft-syntax",
+    /// A saved draft larger than any draft the site writes.
+    DraftTooLarge = "draft-too-large",
     /// A saved draft whose top-level keys are missing or of the wrong kind.
     DraftShape = "draft-shape",
     /// A saved draft of a format version this build does not read.
@@ -142,6 +148,8 @@ codes! {
     DraftWrongValue = "draft-wrong-value",
     /// A PDF could not be made (a fault in canllaw, not in the content).
     PdfFailed = "pdf-failed",
+    /// `canllaw workbook --groups` naming a group the pack does not have.
+    WorkbookUnknownGroup = "workbook-unknown-group",
     /// A link in the built site to a file the build does not hold.
     BrokenLink = "broken-link",
     /// A link in the built site to an id its target page does not have.
@@ -202,6 +210,28 @@ codes! {
     ServeListen = "serve-listen",
     /// `canllaw serve` could not watch the project for changes.
     ServeWatch = "serve-watch",
+    /// A file given to `xliff import` that is not well-formed XML.
+    XliffSyntax = "xliff-syntax",
+    /// A file given to `xliff import` that is not XLIFF 1.2.
+    XliffNotXliff = "xliff-not-xliff",
+    /// An XLIFF `<file>` whose languages are not Welsh and English, one each.
+    XliffLanguages = "xliff-languages",
+    /// An XLIFF unit whose id the project does not have.
+    XliffUnknownUnit = "xliff-unknown-unit",
+    /// An XLIFF unit given twice.
+    XliffDuplicateUnit = "xliff-duplicate-unit",
+    /// An XLIFF unit whose source text changed in the project since export.
+    XliffSourceChanged = "xliff-source-changed",
+    /// An XLIFF target holding an element that cannot stand in a translation.
+    XliffInline = "xliff-inline",
+    /// An XLIFF target whose tags do not match its source's.
+    XliffTag = "xliff-tag",
+    /// An XLIFF target whose Markdown structure or links differ from its source's.
+    XliffStructure = "xliff-structure",
+    /// An XLIFF target for an interface string that is not valid Fluent.
+    XliffFluent = "xliff-fluent",
+    /// A translation canllaw could not write into its file safely.
+    XliffUnsafeEdit = "xliff-unsafe-edit",
 }
 
 /// One problem, where it is, and (optionally) a second place it concerns.

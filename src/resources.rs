@@ -4,16 +4,13 @@
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
-use std::fs;
 use std::path::Path;
-use std::sync::Arc;
 
 use include_dir::{Dir, include_dir};
 use walkdir::WalkDir;
 
-use crate::lang::Loc;
 use crate::load::read_text;
-use crate::problem::{Code, Problem};
+use crate::problem::Problem;
 
 static LOCALES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/locales");
 static TEMPLATES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/templates");
@@ -137,23 +134,7 @@ fn is_text(name: &str) -> bool {
 }
 
 fn read_binary(root: &Path, relative: &Path, problems: &mut Vec<Problem>) -> Option<Vec<u8>> {
-    let path = root.join(relative);
-    if let (Ok(real), Ok(real_root)) = (path.canonicalize(), root.canonicalize())
-        && !real.starts_with(&real_root)
-    {
-        problems.push(Problem::error(
-            Code::LinkOutside,
-            Loc::file(Arc::from(relative)),
-        ));
-        return None;
-    }
-    match fs::read(&path) {
-        Ok(bytes) => Some(bytes),
-        Err(e) => {
-            problems.push(
-                Problem::error(Code::Unreadable, Loc::file(Arc::from(relative))).arg("detail", e),
-            );
-            None
-        }
-    }
+    // Bounded like the content: a pipe or a huge file in theme/ is refused,
+    // not read forever.
+    crate::load::read_bytes_at_most(root, relative, crate::load::MAX_FILE_BYTES, problems)
 }

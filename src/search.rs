@@ -65,7 +65,44 @@ const EXCERPT_SOURCE_CHARS: usize = 800;
 /// Diacritics are folded rather than kept because readers often type Welsh
 /// without them; letters with no decomposition (`ø`, `æ`) stay as they are.
 pub fn normalise(word: &str) -> String {
-    let lower = word.nfc().collect::<String>().to_lowercase();
+    if word.is_ascii() {
+        return word.to_ascii_lowercase();
+    }
+    // Runs between ASCII white space normalise alone (white space neither
+    // composes with a mark nor decides a final sigma), and most are ASCII:
+    // only the others pay for decomposing and composing. An ASCII byte is
+    // never part of a longer character, so the text can be cut at one.
+    let mut out = String::with_capacity(word.len());
+    let push = |out: &mut String, run: &str| {
+        // ASCII letters and apostrophes (`mae’n`, the commonest non-ASCII
+        // words in Welsh) need only lowercasing and the apostrophe made `'`.
+        if run.chars().all(|c| c.is_ascii() || APOSTROPHES.contains(&c)) {
+            out.extend(run.chars().map(|c| {
+                if c.is_ascii() {
+                    c.to_ascii_lowercase()
+                } else {
+                    '\''
+                }
+            }));
+        } else {
+            out.push_str(&normalise_run(run));
+        }
+    };
+    let mut start = 0;
+    for (i, byte) in word.bytes().enumerate() {
+        if byte.is_ascii_whitespace() {
+            push(&mut out, &word[start..i]);
+            out.push(char::from(byte));
+            start = i + 1;
+        }
+    }
+    push(&mut out, &word[start..]);
+    out
+}
+
+/// [`normalise`] for text with letters beyond ASCII.
+fn normalise_run(text: &str) -> String {
+    let lower = text.nfc().collect::<String>().to_lowercase();
     lower
         .chars()
         .map(|c| if APOSTROPHES.contains(&c) { '\'' } else { c })
@@ -101,15 +138,13 @@ fn is_word_char(c: char) -> bool {
 /// The words of normalised text: runs of letters and digits, with an
 /// apostrophe kept when it stands between two of them (`mae'n`, not `'r`).
 fn words(text: &str) -> Vec<&str> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut out = Vec::new();
     let mut start = None;
-    for (i, &(at, c)) in chars.iter().enumerate() {
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
         let joins = c == '\''
             && start.is_some()
-            && chars
-                .get(i + 1)
-                .is_some_and(|&(_, next)| is_word_char(next));
+            && chars.peek().is_some_and(|&(_, next)| is_word_char(next));
         if is_word_char(c) || joins {
             start.get_or_insert(at);
         } else if let Some(from) = start.take() {
@@ -217,23 +252,46 @@ struct Index<'a> {
 /// statement setting `window.canllawSearchIndex`, valid JavaScript whatever
 /// the text holds.
 pub fn index_js(lang: Lang, docs: &[Document]) -> String {
-    let mut postings: HashMap<String, Vec<u32>> = HashMap::new();
+    // Words recur from page to page: each distinct word's keys are made once
+    // and numbered, and pages collect key numbers.
+    let mut keys: Vec<String> = Vec::new();
+    let mut numbers: HashMap<String, u32> = HashMap::new();
+    let mut by_token: HashMap<String, Vec<u32>> = HashMap::new();
+    let mut postings: Vec<Vec<u32>> = Vec::new();
+    let mut doc_keys: Vec<u32> = Vec::new();
     for (number, doc) in docs.iter().enumerate() {
         let number = u32::try_from(number).expect("fewer than 2^32 pages");
-        let mut doc_keys = HashSet::new();
+        doc_keys.clear();
         for text in [&doc.title, &doc.text] {
             let normal = normalise(text);
             for token in words(&normal) {
-                doc_keys.extend(token_keys(token, lang, true));
+                if let Some(known) = by_token.get(token) {
+                    doc_keys.extend_from_slice(known);
+                    continue;
+                }
+                let made: Vec<u32> = token_keys(token, lang, true)
+                    .into_iter()
+                    .map(|key| {
+                        *numbers.entry(key).or_insert_with_key(|key| {
+                            keys.push(key.clone());
+                            postings.push(Vec::new());
+                            u32::try_from(keys.len() - 1).expect("fewer than 2^32 keys")
+                        })
+                    })
+                    .collect();
+                doc_keys.extend_from_slice(&made);
+                by_token.insert(token.to_string(), made);
             }
         }
+        doc_keys.sort_unstable();
+        doc_keys.dedup();
         // Documents are visited in order, so each list stays increasing.
-        for key in doc_keys {
-            postings.entry(key).or_default().push(number);
+        for &key in &doc_keys {
+            postings[key as usize].push(number);
         }
     }
-    let mut entries: Vec<(String, Vec<u32>)> = postings.into_iter().collect();
-    entries.sort_by(|a, b| a.0.encode_utf16().cmp(b.0.encode_utf16()));
+    let mut order: Vec<usize> = (0..keys.len()).collect();
+    order.sort_by(|&a, &b| keys[a].encode_utf16().cmp(keys[b].encode_utf16()));
     let index = Index {
         lang,
         docs: docs
@@ -245,8 +303,11 @@ pub fn index_js(lang: Lang, docs: &[Document]) -> String {
                 excerpt: excerpt_source(&doc.text),
             })
             .collect(),
-        keys: entries.iter().map(|(key, _)| key.as_str()).collect(),
-        postings: entries.iter().map(|(_, docs)| docs.clone()).collect(),
+        keys: order.iter().map(|&k| keys[k].as_str()).collect(),
+        postings: order
+            .iter()
+            .map(|&k| std::mem::take(&mut postings[k]))
+            .collect(),
     };
     let json = serde_json::to_string(&index).expect("the index serialises");
     // `<` can only stand inside a JSON string here, where `\u003c` means the

@@ -28,9 +28,34 @@ pub fn is_markdown(key: &str) -> bool {
     MARKDOWN_KEYS.contains(&last)
 }
 
+/// Ids that the project declares even where the item itself did not load:
+/// the file stems of items whose file has a problem, the `id`s of glossary
+/// entries and groups with a problem elsewhere. A reference to one of them
+/// is not reported as well: the problem is in the item, and one mistake
+/// should not echo through every file that names it.
+#[derive(Debug, Default)]
+pub struct Declared {
+    /// Item ids by kind.
+    pub items: HashMap<Kind, HashSet<String>>,
+    /// Group ids.
+    pub groups: HashSet<String>,
+}
+
 /// Checks the pack and puts it in reading order; problems go to `problems`.
-pub fn validate(mut pack: Pack, problems: &mut Vec<Problem>) -> Pack {
-    let ids = Ids::of(&pack);
+pub fn validate(pack: Pack, problems: &mut Vec<Problem>) -> Pack {
+    validate_declared(pack, &Declared::default(), problems)
+}
+
+/// As [`validate`], with references to the `declared` ids accepted too.
+pub fn validate_declared(mut pack: Pack, declared: &Declared, problems: &mut Vec<Problem>) -> Pack {
+    let mut ids = Ids::of(&pack);
+    ids.groups.extend(declared.groups.iter().cloned());
+    for (kind, more) in &declared.items {
+        ids.items
+            .entry(*kind)
+            .or_default()
+            .extend(more.iter().cloned());
+    }
 
     unique(
         problems,

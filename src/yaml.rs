@@ -105,6 +105,14 @@ pub enum Error {
         /// 1-based column.
         col: u32,
     },
+    /// A tab used to indent: YAML indents with spaces only, and the parser's
+    /// own complaint often names a later line.
+    Tab {
+        /// 1-based line.
+        line: u32,
+        /// 1-based column.
+        col: u32,
+    },
     /// More than one document in the file.
     ManyDocuments {
         /// 1-based line.
@@ -134,10 +142,19 @@ pub fn parse(source: &str) -> Result<Option<Rc<Node>>, Error> {
     let mut documents = 0;
 
     for event in Parser::new_from_str(source) {
-        let (event, span) = event.map_err(|e| Error::Syntax {
-            info: e.info().to_string(),
-            line: u32::try_from(e.marker().line()).unwrap_or(u32::MAX),
-            col: u32::try_from(e.marker().col() + 1).unwrap_or(u32::MAX),
+        let (event, span) = event.map_err(|e| {
+            let line = u32::try_from(e.marker().line()).unwrap_or(u32::MAX);
+            let col = u32::try_from(e.marker().col() + 1).unwrap_or(u32::MAX);
+            if e.info().contains("recursion limit") {
+                // The parser's own guard, met in flow collections before
+                // ours is: the same problem for the author.
+                return Error::TooDeep { line, col };
+            }
+            indenting_tab(source, line).unwrap_or(Error::Syntax {
+                info: e.info().to_string(),
+                line,
+                col,
+            })
         })?;
         let (line, col) = position(&span);
         let (node, size, anchor) = match event {
@@ -230,6 +247,28 @@ pub fn parse(source: &str) -> Result<Option<Rc<Node>>, Error> {
     Ok(root)
 }
 
+/// The first tab that indents a line, up to the line after `error`, where
+/// the parser gave up (it may stop at the end of the line before the tab):
+/// a line that starts with a tab, or those two lines when a tab stands
+/// among their leading spaces. (A tab after spaces on an earlier line may
+/// be the content of a block scalar, which is allowed.)
+fn indenting_tab(source: &str, error: u32) -> Option<Error> {
+    for (i, text) in source.lines().enumerate() {
+        let line = u32::try_from(i + 1).unwrap_or(u32::MAX);
+        if line > error.saturating_add(1) {
+            break;
+        }
+        let indent = &text[..text.len() - text.trim_start_matches([' ', '\t']).len()];
+        if let Some(at) = indent.find('\t')
+            && (at == 0 || line >= error)
+        {
+            let col = u32::try_from(at + 1).unwrap_or(u32::MAX);
+            return Some(Error::Tab { line, col });
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -275,6 +314,22 @@ mod tests {
     #[test]
     fn deep_nesting_is_refused() {
         let doc = "[".repeat(200) + &"]".repeat(200);
+        assert!(matches!(parse(&doc), Err(Error::TooDeep { .. })));
+    }
+
+    #[test]
+    fn a_tab_that_indents_is_named_where_it_is() {
+        let err = parse("\ttitle: {cy: a, en: b}\nbody: {cy: a, en: b}\n").unwrap_err();
+        assert_eq!(err, Error::Tab { line: 1, col: 1 });
+        let err = parse("title:\n  cy: a\n \ten: b\n").unwrap_err();
+        assert!(matches!(err, Error::Tab { line: 3, col: 2 }), "{err:?}");
+        // A tab inside a block scalar's text is text.
+        assert!(parse("body:\n  cy: |\n    a\tb\n  en: b\n").is_ok());
+    }
+
+    #[test]
+    fn flow_nesting_beyond_the_parser_is_too_deep() {
+        let doc = "a: ".to_string() + &"[".repeat(100_000) + &"]".repeat(100_000);
         assert!(matches!(parse(&doc), Err(Error::TooDeep { .. })));
     }
 

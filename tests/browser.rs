@@ -7,7 +7,9 @@
 //!   (it is Chromium's proxy), and none goes anywhere but the site or carries
 //!   what was typed; nothing is stored unless "keep on this device" is on;
 //! - axe-core on every kind of page in both languages, light and dark;
-//! - printing a filled form to PDF keeps every word typed.
+//! - printing a filled form to PDF keeps every word typed;
+//! - hostile content (`common::hostile`): no script in any field of any
+//!   page runs, and the Content-Security-Policy is never even tested.
 //!
 //! The tools are Debian's `chromium` and `chromium-driver` and axe-core
 //! from npm (scripts/test installs what is missing). Without them these
@@ -681,4 +683,94 @@ fn every_kind_of_page_in_both_languages_passes_axe_at_wcag_2_2_aa() {
         "axe-core found:\n{}",
         failures.join("\n")
     );
+}
+
+/// Every page of the hostile pack, in both languages.
+const HOSTILE_PAGES: [&str; 16] = [
+    "index.html",
+    "404.html",
+    "cy/index.html",
+    "en/index.html",
+    "cy/principles/own-words.html",
+    "en/principles/own-words.html",
+    "cy/examples/walking-to-the-shop.html",
+    "en/examples/walking-to-the-shop.html",
+    "cy/exercises/whose-words.html",
+    "en/exercises/whose-words.html",
+    "cy/forms/support-plan.html",
+    "en/forms/support-plan.html",
+    "cy/pages/about.html",
+    "en/pages/about.html",
+    "cy/glossary.html",
+    "en/print.html",
+];
+
+/// What the hostile payloads would have done, and what the page's policy
+/// blocked: both must be nothing.
+async fn hostile_effects(c: &Client) -> Value {
+    js(
+        c,
+        "return {pwned: window.pwned === undefined ? null : window.pwned, \
+                 parentPwned: window.parent.pwned === undefined ? null : window.parent.pwned, \
+                 title: document.title.includes('PWNED'), \
+                 violations: window.__violations || null, \
+                 frames: window.frames.length, \
+                 location: location.protocol};",
+    )
+    .await
+}
+
+#[test]
+fn hostile_content_never_runs_in_any_page() {
+    let _one = one_at_a_time();
+    let Some(tools) = Tools::find() else { return };
+    let pack = common::hostile::pack();
+    let b = Browser::start_on(&tools, pack.path());
+    let c = &b.client;
+    b.run(async {
+        // Before any page's own script: record what the policy blocks.
+        session::cdp(
+            c,
+            "Page.addScriptToEvaluateOnNewDocument",
+            json!({"source": "window.__violations = []; document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));"}),
+        )
+        .await;
+        let clean = json!({"pwned": null, "parentPwned": null, "title": false, "violations": [], "frames": 0, "location": "http:"});
+        for page in HOSTILE_PAGES {
+            open(c, &b.url(page)).await;
+            // Hover, focus and click everything a handler could hang on.
+            js(
+                c,
+                "for (const e of document.querySelectorAll('body *')) { \
+                   for (const t of ['mouseover', 'focus', 'toggle', 'click']) { \
+                     if (e.closest('a, button, input, select, textarea, label, form')) continue; \
+                     e.dispatchEvent(new Event(t)); } } return true;",
+            )
+            .await;
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+            if let Ok(text) = c.get_alert_text().await {
+                panic!("{page}: a dialog opened: {text}");
+            }
+            assert_eq!(hostile_effects(c).await, clean, "{page}");
+        }
+        // The search shows titles and excerpts of every page: still text.
+        open(c, &b.url("en/index.html")).await;
+        type_into(c, "#cl-search-input", "script pwned English").await;
+        wait_for("search results", || async {
+            js(c, "return document.querySelectorAll('#cl-search-results li').length > 0;").await == true
+        })
+        .await;
+        assert!(c.get_alert_text().await.is_err(), "search: an alert opened");
+        assert_eq!(hostile_effects(c).await, clean, "search");
+        // Following every link a page has leads only to the site.
+        open(c, &b.url("en/pages/about.html")).await;
+        let hrefs = js(c, "return [...document.querySelectorAll('a[href]')].map((a) => a.href);").await;
+        for href in hrefs.as_array().unwrap() {
+            let href = href.as_str().unwrap();
+            assert!(
+                href.starts_with("http://") || href.starts_with("https://") || href.starts_with("mailto:"),
+                "a link to {href}"
+            );
+        }
+    });
 }

@@ -276,6 +276,79 @@ fn survives_a_content_folder_moved_away_and_back() {
 }
 
 #[test]
+fn keeps_serving_while_files_and_folders_are_deleted_and_made_again() {
+    let project = common::small_pack_copy();
+    let (server, told) = start(project.path());
+    let url = server.url().to_string();
+    let content = project.path().join("content");
+    let about = content.join("pages/about.yaml");
+    let good = fs::read_to_string(&about).unwrap();
+    let examples = content.join("examples");
+    let kept = tempfile::tempdir().unwrap();
+    common::copy_tree(&examples, kept.path());
+
+    // Someone reads the site all the while.
+    let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let reader = {
+        let (stop, url) = (stop.clone(), url.clone());
+        std::thread::spawn(move || {
+            let mut answers = 0;
+            while !stop.load(std::sync::atomic::Ordering::SeqCst) {
+                for page in [
+                    "en/index.html",
+                    "cy/pages/about.html",
+                    "en/examples/walking-to-the-shop.html",
+                ] {
+                    let (status, _) = get(&format!("{url}{page}"));
+                    assert!(matches!(status, 200 | 404), "{page}: {status}");
+                    answers += 1;
+                }
+            }
+            answers
+        })
+    };
+    for round in 0..12 {
+        fs::remove_file(&about).unwrap();
+        if round % 3 == 0 {
+            fs::remove_dir_all(&examples).unwrap();
+        }
+        std::thread::sleep(Duration::from_millis(15 * (round % 4)));
+        if round % 3 == 0 {
+            common::copy_tree(kept.path(), &examples);
+        }
+        fs::write(
+            &about,
+            good.replace(
+                "en: This guide is an example.",
+                &format!("en: Round {round}."),
+            ),
+        )
+        .unwrap();
+        std::thread::sleep(Duration::from_millis(10 * (round % 5)));
+    }
+    // The last state is served, whole, in both languages.
+    until(
+        &format!("{url}en/pages/about.html"),
+        "the last round",
+        |b| b.contains("Round 11."),
+    );
+    until(
+        &format!("{url}en/examples/walking-to-the-shop.html"),
+        "the examples made again",
+        |b| b.contains("Walking to the shop"),
+    );
+    stop.store(true, std::sync::atomic::Ordering::SeqCst);
+    let answers = reader.join().expect("the reader saw a bad answer");
+    assert!(answers > 0);
+    assert!(told.any("built"));
+    // And an edit after all that is still seen.
+    edit(&about, "Round 11.", "The end.");
+    until(&format!("{url}en/pages/about.html"), "an edit after", |b| {
+        b.contains("The end.")
+    });
+}
+
+#[test]
 fn the_command_prints_its_address_and_serves() {
     let project = common::small_pack_copy();
     let mut child = Command::new(env!("CARGO_BIN_EXE_canllaw"))

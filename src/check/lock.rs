@@ -64,12 +64,15 @@ fn entries(texts: &[Text]) -> Vec<(String, &str, &Text)> {
         .collect()
 }
 
-fn file_name(file: &Path) -> String {
+pub(crate) fn file_name(file: &Path) -> String {
     file.to_string_lossy().replace('\\', "/")
 }
 
 /// The recorded hashes of one text: Welsh, English.
-type Record = (String, String);
+pub(crate) type Record = (String, String);
+
+/// The lock's records by file and key.
+pub(crate) type Records = BTreeMap<(String, String), Record>;
 
 /// Reads the lock's text; lines it cannot read become problems.
 fn parse(text: &str, problems: &mut Vec<Problem>) -> BTreeMap<(String, String), Record> {
@@ -114,23 +117,58 @@ pub(super) fn confirm(root: &Path) -> Result<usize, Vec<Problem>> {
         .collect();
     lines.sort();
     lines.dedup();
-    let body = format!("{HEADER}\n{PREAMBLE}{}\n", lines.join("\n"));
+    write_lock(root, &lines.join("\n")).map_err(|p| vec![p])?;
+    Ok(lines.len())
+}
+
+/// Writes the lock with these lines (sorted, one per text).
+fn write_lock(root: &Path, lines: &str) -> Result<(), Problem> {
+    let body = format!("{HEADER}\n{PREAMBLE}{lines}\n");
     let fail = |e: std::io::Error| {
-        vec![
-            Problem::error(
-                Code::WriteFailed,
-                Loc::file(Arc::from(Path::new(LOCK_FILE))),
-            )
-            .arg("path", root.join(LOCK_FILE).display())
-            .arg("detail", e),
-        ]
+        Problem::error(
+            Code::WriteFailed,
+            Loc::file(Arc::from(Path::new(LOCK_FILE))),
+        )
+        .arg("path", root.join(LOCK_FILE).display())
+        .arg("detail", e)
     };
     // Written beside and renamed, so a failed write never leaves half a lock.
     let mut temp = tempfile::NamedTempFile::new_in(root).map_err(fail)?;
     std::io::Write::write_all(&mut temp, body.as_bytes()).map_err(fail)?;
     temp.persist(root.join(LOCK_FILE))
         .map_err(|e| fail(e.error))?;
-    Ok(lines.len())
+    Ok(())
+}
+
+/// The lock's records by (file, key): the Welsh and English hashes; `None`
+/// if the project has no lock. Lines it cannot read are problems.
+pub(crate) fn records(root: &Path) -> Result<Option<Records>, Vec<Problem>> {
+    let Ok(text) = std::fs::read_to_string(root.join(LOCK_FILE)) else {
+        return Ok(None);
+    };
+    let mut problems = Vec::new();
+    let records = parse(&text, &mut problems);
+    if problems.is_empty() {
+        Ok(Some(records))
+    } else {
+        Err(problems)
+    }
+}
+
+/// Records the given texts' hashes as reviewed, leaving every other line
+/// of the lock as it was (or starting a lock with only these).
+pub(crate) fn record(root: &Path, reviewed: &[((String, String), Record)]) -> Result<(), Problem> {
+    let mut records = records(root)
+        .map_err(|mut p| p.remove(0))?
+        .unwrap_or_default();
+    for (key, hashes) in reviewed {
+        records.insert(key.clone(), hashes.clone());
+    }
+    let lines: Vec<String> = records
+        .iter()
+        .map(|((file, key), (cy, en))| format!("{file} {key} cy={cy} en={en}"))
+        .collect();
+    write_lock(root, &lines.join("\n"))
 }
 
 /// Reports texts changed since the lock was written.

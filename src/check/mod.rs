@@ -41,6 +41,10 @@ use crate::resources::Resources;
 pub use fluent::check_tool_messages;
 pub use links::ExternalLink;
 pub use lock::LOCK_FILE;
+pub(crate) use lock::{
+    Record, file_name as lock_file_name, hash as lock_hash, record as record_reviewed,
+    records as lock_records,
+};
 pub use spelling::{DICTIONARIES_ENV, Dictionaries};
 
 /// One kind of check, to run a few of them (tests, editors) rather than all.

@@ -52,6 +52,8 @@ yaml-alias-bomb = mae'r arallenwau YAML yma'n ehangu i fwy na { $max } o werthoe
     .fix = ysgrifennwch y gwerthoedd yn llawn yn lle ailadrodd arallenwau
 yaml-unknown-alias = mae'r arallenw hwn yn enwi angor nad yw wedi'i osod uwch ei ben
     .fix = gosodwch yr angor (&enw) cyn defnyddio'r arallenw (*enw), neu ysgrifennwch y gwerth yn llawn
+yaml-tab = mae tab yn mewnoli'r llinell hon; bylchau yn unig sy'n mewnoli YAML
+    .fix = rhowch fylchau yn lle'r tab (gall y rhan fwyaf o olygyddion wneud hyn i'r ffeil gyfan)
 yaml-many-documents = mae mwy nag un ddogfen YAML yn y ffeil
     .fix = cadwch un eitem ym mhob ffeil a thynnwch y `---` ychwanegol
 file-too-large = mae'r ffeil yn { $size } MB; mae canllaw yn darllen ffeiliau hyd at { $max } MB
@@ -85,6 +87,11 @@ wrong-type = dylai `{ $field }` fod yn { $expected ->
     .fix = mae docs/format.md yn dangos siâp y maes hwn
 empty-text = mae { $field } yn wag
     .fix = mae angen Cymraeg a Saesneg ar bob testun
+text-too-long = mae { $field } yn { $length } nod o hyd; mae'r maes hwn yn derbyn { $max } nod ar y mwyaf
+    .fix = { $kind ->
+        [markdown] rhannwch y testun rhwng mwy nag un eitem neu dudalen
+       *[plain] byrhewch ef: mae teitlau, labeli, crynodebau a thermau'n fyr
+    }
 missing-language = mae { $field } ar goll
     .fix = mae angen Cymraeg a Saesneg ar bob testun
 unknown-language = nid yw `{ $field }` yn un o ieithoedd y pecyn
@@ -137,6 +144,7 @@ bad-output = { $reason ->
     [contains-project] mae'r ffolder allbwn yn cynnwys y prosiect
     [inside-content] mae'r ffolder allbwn y tu mewn i'r cynnwys
     [not-a-build] mae'r ffolder allbwn yn dal ffeiliau nad ysgrifennodd canllaw
+    [not-a-folder] ffeil yw'r allbwn, nid ffolder
     [is-root] gwraidd y system ffeiliau yw'r ffolder allbwn
    *[other] ni ellir defnyddio'r ffolder allbwn
 }: { $path }
@@ -150,6 +158,8 @@ link-outside = mae'r ffeil hon yn ddolen i le y tu allan i'r prosiect
 
 draft-syntax = nid yw'r drafft yn JSON dilys: { $detail }
     .fix = cadwch y drafft eto o dudalen y ffurflen ar y wefan, neu gwiriwch nad yw'r ffeil wedi'i thorri'n fyr
+draft-too-large = mae'r ffeil yn { $size } MB, yn rhy fawr i fod yn ddrafft ({ $max } MB ar y mwyaf)
+    .fix = dewiswch y ffeil .json a ysgrifennwyd gan y botwm "Cadw drafft" ar y ffurflen
 draft-shape = mae `{ $field }` y drafft ar goll neu nid yw'n { $expected ->
     [mapping] fapiad o allweddi
     [number] rhif
@@ -171,6 +181,8 @@ draft-wrong-value = dylai gwerth `{ $field }` fod yn { $expected ->
     .fix = cywirwch y gwerth, neu cadwch y drafft eto o dudalen y ffurflen
 pdf-failed = ni ellid gwneud PDF `{ $form }`: { $detail }
     .fix = nam yn canllaw yw hwn, nid yn eich cynnwys: rhowch wybod amdano gyda ffeil y ffurflen
+workbook-unknown-group = ni all y llyfr gwaith gynnwys y grŵp `{ $id }`: nid oes grŵp o'r fath yn content/groups.yaml
+    .fix = enwch grwpiau wrth eu dynodyddion: { $known }
 
 # canllaw check a canllaw translations confirm.
 check-clean = Dim problemau.
@@ -365,3 +377,127 @@ serve-notice-title = Nid oedd modd adeiladu'r newid hwn
 serve-notice-body = Rydych chi'n edrych ar y fersiwn diwethaf a adeiladwyd. Cywirwch y problemau isod a chadwch y ffeil: bydd y dudalen yn ail-lwytho ohoni ei hun.
 serve-notice-first = Nid oes dim wedi'i adeiladu eto. Cywirwch y problemau isod a chadwch y ffeil: bydd y dudalen yn ail-lwytho ohoni ei hun.
 serve-waiting = Yn aros i'r cynnwys gael ei adeiladu
+
+# canllaw xliff
+xliff-exported = Ysgrifennwyd { $units ->
+    [zero] dim unedau
+    [one] 1 uned
+    [two] 2 uned
+    [few] { $units } uned
+    [many] { $units } uned
+   *[other] { $units } uned
+} i'w cyfieithu i'r { $lang ->
+    [cy] Gymraeg
+   *[other] Saesneg
+} ({ $new } newydd, { $stale } i'w hadolygu) yn { $path }
+xliff-imported = Ysgrifennwyd { $changed ->
+    [zero] dim cyfieithiadau
+    [one] 1 cyfieithiad
+    [two] 2 gyfieithiad
+    [few] { $changed } cyfieithiad
+    [many] { $changed } cyfieithiad
+   *[other] { $changed } cyfieithiad
+} mewn { $files ->
+    [zero] dim ffeiliau
+    [one] 1 ffeil
+    [two] 2 ffeil
+    [few] { $files } ffeil
+    [many] { $files } ffeil
+   *[other] { $files } ffeil
+}; cofnodwyd { $locked ->
+    [zero] dim testunau
+    [one] 1 testun
+    [two] 2 destun
+    [few] { $locked } testun
+    [many] { $locked } testun
+   *[other] { $locked } testun
+} fel rhai a adolygwyd yn translations.lock
+xliff-imported-change = { $file }: { $key }
+xliff-imported-confirmed = { $file }: { $key } (cadarnhawyd heb newid)
+xliff-imported-skipped = Ni chyffyrddwyd â { $skipped ->
+    [zero] dim unedau
+    [one] 1 uned
+    [two] 2 uned
+    [few] { $skipped } uned
+    [many] { $skipped } uned
+   *[other] { $skipped } uned
+} heb gyfieithiad gorffenedig (dim targed, targed gwag, neu gyflwr fel needs-translation)
+xliff-imported-nothing = Dim i'w fewnforio: nid oes unedau cyfieithu yn y ffeil.
+xliff-note-item = { $kind ->
+    [principle] Egwyddor { $number }: “{ $title }”
+    [example] Enghraifft: “{ $title }”
+    [exercise] Ymarfer myfyriol { $number }: “{ $title }”
+    [form] Templed cofnodi: “{ $title }”
+    [page] Tudalen: “{ $title }”
+    [group] Grŵp o egwyddorion: “{ $title }”
+    [glossary] Term yn yr eirfa: “{ $title }”
+   *[settings] Gosodiadau'r wefan: “{ $title }”
+}
+xliff-note-field = { $key }: { $role ->
+    [principle-title] teitl yr egwyddor: pennawd ei thudalen, a'i henw yn y cynnwys, mewn rhestrau ac mewn dolenni ati
+    [principle-summary] un frawddeg o dan deitl yr egwyddor, a ddangosir hefyd mewn rhestrau o egwyddorion
+    [principle-body] testun tudalen yr egwyddor
+    [example-title] teitl yr enghraifft: pennawd ei thudalen a'i henw mewn rhestrau
+    [example-setting] lle mae'r enghraifft yn digwydd (gofal cartref, er enghraifft), a ddangosir o dan ei theitl
+    [example-less-helpful] y cofnod fel y'i hysgrifennir yn aml, a ddangosir fel y cofnod llai defnyddiol
+    [example-more-helpful] y cofnod fel y gellid ei ysgrifennu, a ddangosir fel y cofnod mwy defnyddiol
+    [example-commentary] beth sy'n gwneud y gwahaniaeth rhwng y ddau gofnod
+    [exercise-title] teitl yr ymarfer: pennawd ei dudalen a'i enw yn y cynnwys ac yn y gweithlyfr
+    [exercise-you-will-need] yr hyn sydd ei angen ar hyfforddwr ar gyfer yr ymarfer
+    [exercise-background] cyflwyniad yr ymarfer
+    [exercise-questions] cwestiwn i'r dysgwr fyfyrio arno
+    [form-title] teitl y templed cofnodi: pennawd ei dudalen, teitl ei PDF, a'i enw mewn rhestrau
+    [form-description] diben y templed, ar ei dudalen
+    [form-sections-title] pennawd adran o'r templed, ar ei dudalen ac yn ei PDF
+    [form-sections-help] anogaeth o dan bennawd adran
+    [form-sections-fields-label] label maes i'w lenwi, ar y dudalen ac yn y PDF
+    [form-sections-fields-help] anogaeth o dan label maes
+    [form-sections-fields-options-label] un o'r dewisiadau y mae maes yn eu cynnig
+    [form-sections-table-columns-label] pennawd colofn mewn tabl i'w lenwi
+    [page-title] teitl y dudalen: ei phennawd a'i henw yn y cynnwys
+    [page-body] testun y dudalen
+    [group-title] enw grŵp o egwyddorion, yn y cynnwys ac ar yr hafan
+    [group-summary] un frawddeg am y grŵp, ar yr hafan
+    [glossary-term] term yn yr eirfa, a restrir yn nhrefn yr wyddor wrth ymyl ei gyfieithiad
+    [glossary-definition] diffiniad y term yn yr eirfa
+    [settings-site-title] enw'r wefan, ar frig pob tudalen ac ym mar teitl y porwr
+    [settings-site-description] brawddeg am y wefan, ar ei hafan ac ar gyfer peiriannau chwilio
+    [settings-site-organisation] pwy sy'n cyhoeddi'r wefan, a enwir yn nhroedyn pob tudalen
+   *[other] testun y mae darllenwyr yn ei weld
+}
+xliff-note-markdown = Markdown: mae'r tagiau'n sefyll am ddolenni, fformatio a threfn llinellau, rhestrau a thablau. Cadwch bob tag, a chyfieithwch y geiriau o'u cwmpas a rhyngddynt.
+xliff-note-string = Llinyn rhyngwyneb `{ $id }` y wefan ({ $file }). Cadwch bob tag: mae'n sefyll am werth a roddir i mewn pan wneir y dudalen.
+xliff-note-plurals = Mae angen chwe ffurf luosog ar rifau yn Gymraeg: rhowch yr amrywiadau [zero], [one], [two], [few], [many] a *[other].
+
+xliff-syntax = nid yw'r ffeil yn XML dilys: { $detail }
+    .fix = efallai na orffennodd yr offeryn cyfieithu ei chadw: allforiwch y ffeil o'r offeryn eto
+xliff-not-xliff = nid ffeil XLIFF 1.2 yw hon (cafwyd { $found })
+    .fix = allforiwch XLIFF 1.2 o'r offeryn cyfieithu: y fersiwn y mae `canllaw xliff export` yn ei hysgrifennu
+xliff-languages = mae'r ffeil hon yn cyfieithu o `{ $source }` i `{ $target }`, ond mae canllaw yn darllen Cymraeg i Saesneg neu Saesneg i Gymraeg, un cyfeiriad i'r ffeil gyfan
+    .fix = mewnforiwch y ffeil a ysgrifennodd `canllaw xliff export --lang cy` (neu `--lang en`), gyda'i hieithoedd fel yr oeddent
+xliff-unknown-unit = nid oes gan y prosiect destun `{ $id }`
+    .fix = efallai fod y testun wedi'i ddileu neu wedi cael enw newydd ers yr allforio: allforiwch eto, neu dilëwch yr uned hon o'r ffeil
+xliff-duplicate-unit = mae'r uned `{ $id }` yn y ffeil ddwywaith
+    .fix = cadwch un ohonynt
+xliff-source-changed = newidiodd ffynhonnell `{ $id }` yn y prosiect ar ôl allforio'r ffeil
+    .fix = allforiwch eto a dewch â'r cyfieithiad drosodd (mae cof offeryn cyfieithu yn gwneud hyn), fel ei fod yn cyfieithu'r ffynhonnell fel y mae hi nawr
+xliff-inline = mae elfen `<{ $element }>` yng nghyfieithiad `{ $id }`, ac ni all canllaw ei hysgrifennu'n ôl
+    .fix = cadwch eiriau a thagiau'r ffynhonnell ei hun yn unig yn y cyfieithiad
+xliff-tag = cyfieithiad `{ $id }`: { $issue ->
+    [missing] mae tag { $tag } ({ $markup }) ar goll
+    [repeated] defnyddir tag { $tag } ({ $markup }) fwy nag unwaith
+    [misused] defnyddir tag { $tag } ({ $markup }) fel y math anghywir o dag
+    [order] mae tag { $tag } ({ $markup }) allan o drefn â'r llinellau a'r paragraffau o'i gwmpas
+   *[unknown] nid yw tag { $tag } yn y ffynhonnell
+}
+    .fix = rhowch bob un o dagiau'r ffynhonnell yn y cyfieithiad unwaith yn union: maent yn sefyll am ddolenni, fformatio a threfn y llinellau
+xliff-structure = mae gan gyfieithiad `{ $id }` { $what ->
+    [links] ddolenni gwahanol
+    [emphasis] bwyslais gwahanol
+   *[structure] adeiledd gwahanol (paragraffau, rhestrau, penawdau neu dablau)
+} i'w ffynhonnell
+    .fix = defnyddiwch dagiau'r ffynhonnell yn lle teipio Markdown; byddai `canllaw check` yn adrodd yr un gwahaniaeth
+xliff-fluent = nid yw cyfieithiad y llinyn rhyngwyneb `{ $id }` yn Fluent dilys: { $detail }
+    .fix = cadwch dagiau'r ffynhonnell, a rhowch ei amrywiad diofyn, wedi'i farcio â *, i ddetholydd fel {"{"} $count -> … {"}"}
+xliff-unsafe-edit = ni allai canllaw ysgrifennu'r cyfieithiad i { $file } yn ddiogel: { $detail }
+    .fix = ni ysgrifennwyd dim; gwnewch y newid hwn yn y ffeil â llaw, a rhowch wybod amdano fel nam yn canllaw

@@ -36,6 +36,8 @@ yaml-alias-bomb = YAML aliases here expand to more than { $max } values
     .fix = write the values out instead of repeating aliases
 yaml-unknown-alias = this alias names an anchor that is not set above it
     .fix = set the anchor (&name) before using the alias (*name), or write the value out
+yaml-tab = this line is indented with a tab; YAML indents with spaces only
+    .fix = replace the tab with spaces (most editors can do this for the whole file)
 yaml-many-documents = the file holds more than one YAML document
     .fix = keep one item per file and remove the extra `---`
 file-too-large = the file is { $size } MB; canllaw reads files up to { $max } MB
@@ -69,6 +71,11 @@ wrong-type = `{ $field }` should be { $expected ->
     .fix = see docs/format.md for the shape of this field
 empty-text = { $field } is empty
     .fix = every text needs Welsh and English
+text-too-long = { $field } is { $length } characters long; this field takes at most { $max }
+    .fix = { $kind ->
+        [markdown] split the text across more than one item or page
+       *[plain] shorten it: titles, labels, summaries and terms are short
+    }
 missing-language = { $field } is missing
     .fix = every text needs Welsh and English
 unknown-language = `{ $field }` is not a language of the pack
@@ -121,6 +128,7 @@ bad-output = { $reason ->
     [contains-project] the output folder contains the project
     [inside-content] the output folder is inside the content
     [not-a-build] the output folder holds files that canllaw did not write
+    [not-a-folder] the output is a file, not a folder
     [is-root] the output folder is the root of the file system
    *[other] the output folder cannot be used
 }: { $path }
@@ -134,6 +142,8 @@ link-outside = this file is a link to a place outside the project
 
 draft-syntax = the draft is not valid JSON: { $detail }
     .fix = save the draft again from the form's page on the site, or check that the file was not cut short
+draft-too-large = the file is { $size } MB, too large for a draft (at most { $max } MB)
+    .fix = choose the .json file that the form's "Save draft" button wrote
 draft-shape = the draft's `{ $field }` is missing or is not { $expected ->
     [mapping] a mapping of keys
     [number] a number
@@ -155,6 +165,8 @@ draft-wrong-value = the value of `{ $field }` should be { $expected ->
     .fix = correct the value, or save the draft again from the form's page
 pdf-failed = the PDF of `{ $form }` could not be made: { $detail }
     .fix = this is a fault in canllaw, not in your content: please report it with the form's file
+workbook-unknown-group = the workbook cannot hold the group `{ $id }`: there is no such group in content/groups.yaml
+    .fix = name groups by their ids: { $known }
 
 # canllaw check and canllaw translations confirm.
 check-clean = No problems found.
@@ -321,3 +333,107 @@ serve-notice-title = This change could not be built
 serve-notice-body = You are looking at the last version that built. Fix the problems below and save: the page reloads by itself.
 serve-notice-first = Nothing has built yet. Fix the problems below and save: the page reloads by itself.
 serve-waiting = Waiting for the content to build
+
+# canllaw xliff
+xliff-exported = Wrote { $units ->
+    [one] 1 unit
+   *[other] { $units } units
+} for translation into { $lang ->
+    [cy] Welsh
+   *[other] English
+} ({ $new } new, { $stale } to review) to { $path }
+xliff-imported = Wrote { $changed ->
+    [one] 1 translation
+   *[other] { $changed } translations
+} into { $files ->
+    [one] 1 file
+   *[other] { $files } files
+}; { $locked ->
+    [one] 1 text
+   *[other] { $locked } texts
+} recorded as reviewed in translations.lock
+xliff-imported-change = { $file }: { $key }
+xliff-imported-confirmed = { $file }: { $key } (confirmed unchanged)
+xliff-imported-skipped = Left alone: { $skipped ->
+    [one] 1 unit
+   *[other] { $skipped } units
+} without a finished translation (no target, an empty one, or a state such as needs-translation)
+xliff-imported-nothing = Nothing to import: the file holds no translation units.
+xliff-note-item = { $kind ->
+    [principle] Principle { $number }: “{ $title }”
+    [example] Worked example: “{ $title }”
+    [exercise] Reflective exercise { $number }: “{ $title }”
+    [form] Recording template: “{ $title }”
+    [page] Page: “{ $title }”
+    [group] Group of principles: “{ $title }”
+    [glossary] Glossary term: “{ $title }”
+   *[settings] The site's settings: “{ $title }”
+}
+xliff-note-field = { $key }: { $role ->
+    [principle-title] the principle's title: the heading of its page, and its name in the contents, in lists and in links to it
+    [principle-summary] one sentence under the principle's title, also shown in lists of principles
+    [principle-body] the text of the principle's page
+    [example-title] the worked example's title: the heading of its page and its name in lists
+    [example-setting] where the example happens (for instance home care), shown under its title
+    [example-less-helpful] the record as it is often written, shown as the less helpful record
+    [example-more-helpful] the record as it could be written, shown as the more helpful record
+    [example-commentary] what makes the difference between the two records
+    [exercise-title] the exercise's title: the heading of its page and its name in the contents and the workbook
+    [exercise-you-will-need] what a trainer needs for the exercise
+    [exercise-background] the exercise's introduction
+    [exercise-questions] a question for the learner to reflect on
+    [form-title] the recording template's title: the heading of its page, the title of its PDF, and its name in lists
+    [form-description] what the template is for, on its page
+    [form-sections-title] the heading of a section of the template, on its page and in its PDF
+    [form-sections-help] a prompt under a section's heading
+    [form-sections-fields-label] the label of a field to fill in, on the page and in the PDF
+    [form-sections-fields-help] a prompt under a field's label
+    [form-sections-fields-options-label] one of the choices a field offers
+    [form-sections-table-columns-label] a column heading of a table to fill in
+    [page-title] the page's title: its heading and its name in the contents
+    [page-body] the text of the page
+    [group-title] the name of a group of principles, in the contents and on the home page
+    [group-summary] one sentence about the group, on the home page
+    [glossary-term] a term of the glossary, listed in alphabetical order beside its translation
+    [glossary-definition] the term's definition in the glossary
+    [settings-site-title] the site's name, at the top of every page and in the browser's title bar
+    [settings-site-description] a sentence about the site, on its home page and for search engines
+    [settings-site-organisation] who publishes the site, named in every page's footer
+   *[other] a text that readers see
+}
+xliff-note-markdown = Markdown: the tags stand for links, formatting and the layout of lines, lists and tables. Keep every tag, and translate the words around and between them.
+xliff-note-string = Interface string `{ $id }` of the site ({ $file }). Keep each tag: it stands for a value put in when the page is made.
+xliff-note-plurals = Welsh counts need all six plural forms: give the variants [zero], [one], [two], [few], [many] and *[other].
+
+xliff-syntax = the file is not well-formed XML: { $detail }
+    .fix = the translation tool may not have finished saving it: export the file from the tool again
+xliff-not-xliff = this is not an XLIFF 1.2 file (found { $found })
+    .fix = export XLIFF 1.2 from the translation tool: the version that `canllaw xliff export` writes
+xliff-languages = this file translates from `{ $source }` into `{ $target }`, but canllaw reads Welsh into English or English into Welsh, one direction for the whole file
+    .fix = import the file that `canllaw xliff export --lang cy` (or `--lang en`) wrote, with its languages as they were
+xliff-unknown-unit = the project has no text `{ $id }`
+    .fix = the text may have been removed or renamed since the export: export again, or delete this unit from the file
+xliff-duplicate-unit = the unit `{ $id }` is in the file twice
+    .fix = keep one of them
+xliff-source-changed = the source of `{ $id }` changed in the project after the file was exported
+    .fix = export again and carry the translation over (a translation tool's memory does this), so that it translates the source as it is now
+xliff-inline = the translation of `{ $id }` holds a `<{ $element }>` element, which canllaw cannot write back
+    .fix = keep only words and the source's own tags in the translation
+xliff-tag = the translation of `{ $id }`: { $issue ->
+    [missing] tag { $tag } ({ $markup }) is missing
+    [repeated] tag { $tag } ({ $markup }) is used more than once
+    [misused] tag { $tag } ({ $markup }) is used as the wrong kind of tag
+    [order] tag { $tag } ({ $markup }) is out of order with the lines and paragraphs around it
+   *[unknown] tag { $tag } is not in the source
+}
+    .fix = place each of the source's tags in the translation exactly once: they stand for links, formatting and the layout of lines
+xliff-structure = the translation of `{ $id }` has { $what ->
+    [links] different links
+    [emphasis] different emphasis
+   *[structure] a different structure (paragraphs, lists, headings or tables)
+} from its source
+    .fix = use the source's tags instead of typing Markdown; `canllaw check` would report the same difference
+xliff-fluent = the translation of the interface string `{ $id }` is not valid Fluent: { $detail }
+    .fix = keep the source's tags, and give a selector such as {"{"} $count -> … {"}"} its default variant, marked with *
+xliff-unsafe-edit = canllaw could not write the translation into { $file } safely: { $detail }
+    .fix = nothing was written; make this change in the file by hand, and report it as a fault in canllaw

@@ -19,6 +19,7 @@ pub mod layout;
 pub mod render;
 pub mod tags;
 pub mod text;
+pub mod workbook;
 
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::Path;
@@ -266,3 +267,5 @@ pub fn write_all(pack: &Pack, strings: &Strings, dir: &Path) -> Result<usize, Ve
 /// Loads the draft at `path` and checks it against `form`: a re-export of
 /// [`crate::draft::load_draft`] beside the function that uses it.
 pub use crate::draft::load_draft;
+
+pub use workbook::{workbook_pdf, write_workbooks};

@@ -320,6 +320,8 @@ fn waiting_page(session: &str) -> String {
     let html = format!(
         "<!DOCTYPE html>\n<html lang=\"cy\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{cy} · {en}</title>\n</head>\n<body>\n<main class=\"cl-live-waiting\">\n<p>{cy}</p>\n<p lang=\"en\">{en}</p>\n</main>\n</body>\n</html>\n"
     );
+    // The same policy as every page of the site: the reload script is a file.
+    let html = crate::site::templates::with_policy(html);
     String::from_utf8(inject(html.into_bytes(), session, 0, "")).unwrap_or_default()
 }
 

@@ -72,8 +72,9 @@ pub(crate) struct Status {
 impl Status {
     /// Whether a page served at `version` as `page` (its path in the site)
     /// should reload: it changed, or the theme it uses (styles, scripts,
-    /// the logo) did, or it is too old to tell. A new search index or PDF
-    /// needs no reload: pages fetch those when asked.
+    /// the logo) or its language's whole contents (a large site's
+    /// `LANG/toc.js`) did, or it is too old to tell. A new search index or
+    /// PDF needs no reload: pages fetch those when asked.
     pub fn should_reload(&self, version: u64, page: &str) -> bool {
         if version == self.version {
             return false;
@@ -90,7 +91,13 @@ impl Status {
             .iter()
             .filter(|(v, _)| *v > version)
             .flat_map(|(_, files)| files)
-            .any(|file| file == page || file.starts_with("theme/"))
+            .any(|file| {
+                file == page
+                    || file.starts_with("theme/")
+                    || file.strip_suffix("/toc.js").is_some_and(|lang| {
+                        page.strip_prefix(lang).is_some_and(|p| p.starts_with('/'))
+                    })
+            })
     }
 }
 

@@ -2,12 +2,15 @@
 //! pages, the search indexes and the theme's assets.
 //!
 //! Templates are parsed once; the sidebar of each language is rendered once
-//! (per folder depth) and each page only marks its own entry in it, so the
-//! work per page does not grow with the size of the site model.
+//! (per folder depth) and each page only marks its own entry in it, or, for
+//! a large site, each page has the part around its own entry and
+//! `LANG/toc.js` the whole ([`sidebar`]), so the work per page does not
+//! grow with the size of the site.
 
 mod brand;
 mod map;
 mod pages;
+pub mod sidebar;
 pub mod templates;
 
 use std::collections::HashMap;
@@ -27,6 +30,7 @@ use crate::resources::Resources;
 use crate::search;
 
 pub use map::{Entry, SiteMap};
+use sidebar::Sidebar;
 use templates::Templates;
 
 /// What a build wrote.
@@ -45,8 +49,7 @@ pub type OutFile = (String, Vec<u8>);
 struct LangSite<'a> {
     lang: Lang,
     map: SiteMap,
-    /// The sidebar for pages at depth 1 (`LANG/x.html`) and 2 (`LANG/kind/x.html`).
-    sidebars: [String; 2],
+    sidebar: Sidebar,
     anchor_label: String,
     pack: &'a Pack,
 }
@@ -114,37 +117,11 @@ impl<'a> Site<'a> {
         for lang in Lang::ALL {
             let map = SiteMap::new(pack, lang, &strings).map_err(|p| vec![p])?;
             let anchor_label = strings.t(lang, "heading-anchor").map_err(|p| vec![p])?;
-            let mut sidebars = [String::new(), String::new()];
-            for (i, depth) in [Depth::of("x"), Depth::of("x/y")].into_iter().enumerate() {
-                let sections: Vec<Value> = map
-                    .sections
-                    .iter()
-                    .map(|s| {
-                        json!({
-                            "title": s.title,
-                            "href": format!("{}index.html#{}", depth.lang_root, s.anchor),
-                            "entries": s.entries.iter().map(|&e| {
-                                let entry = &map.entries[e];
-                                json!({"href": format!("{}{}", depth.lang_root, entry.path), "path": entry.path, "title": entry.title, "label": entry.label})
-                            }).collect::<Vec<_>>(),
-                        })
-                    })
-                    .collect();
-                let data = json!({
-                    "lang": lang,
-                    "home": format!("{}index.html", depth.lang_root),
-                    "glossary": format!("{}glossary.html", depth.lang_root),
-                    "print": format!("{}print.html", depth.lang_root),
-                    "sections": sections,
-                });
-                sidebars[i] = templates
-                    .render("templates/sidebar.hbs", &data)
-                    .map_err(|p| vec![p])?;
-            }
+            let sidebar = Sidebar::new(&templates, &map, lang).map_err(|p| vec![p])?;
             langs.push(LangSite {
                 lang,
                 map,
-                sidebars,
+                sidebar,
                 anchor_label,
                 pack,
             });
@@ -179,6 +156,11 @@ impl<'a> Site<'a> {
                 self.langs
                     .par_iter()
                     .map(|site| Ok(self.search_index(site))),
+            )
+            .chain(
+                self.langs
+                    .par_iter()
+                    .filter_map(|site| site.sidebar.script(site.lang).map(Ok)),
             )
             .collect();
         let mut files = Vec::with_capacity(results.len() + 16);
@@ -255,10 +237,10 @@ impl<'a> Site<'a> {
         let entry = &site.map.entries[index];
         let depth = Depth::of(&entry.path);
         let (template, data) = pages::content(self, site, entry, depth, false)?;
-        let content = self.templates.render(template, &data)?;
+        let content = self.templates.render_value(template, data)?;
         let prev = index.checked_sub(1).map(|i| &site.map.entries[i]);
         let next = site.map.entries.get(index + 1);
-        let html = self.layout(site, entry, &entry.path, depth, content, prev, next)?;
+        let html = self.layout(site, entry, Some(index), depth, content, prev, next)?;
         Ok((format!("{}/{}", site.lang, entry.path), html.into_bytes()))
     }
 
@@ -267,10 +249,10 @@ impl<'a> Site<'a> {
         let mut parts = Vec::new();
         for entry in site.map.entries.iter().skip(1) {
             let (template, data) = pages::content(self, site, entry, depth, true)?;
-            parts.push(self.templates.render(template, &data)?);
+            parts.push(self.templates.render_value(template, data)?);
         }
         let data = json!({"lang": site.lang, "parts": parts});
-        let content = self.templates.render("templates/print.hbs", &data)?;
+        let content = self.templates.render_value("templates/print.hbs", data)?;
         let entry = Entry {
             kind: None,
             id: "print".into(),
@@ -278,7 +260,7 @@ impl<'a> Site<'a> {
             title: self.strings.t(site.lang, "print-title")?,
             label: None,
         };
-        let html = self.layout(site, &entry, "print.html", depth, content, None, None)?;
+        let html = self.layout(site, &entry, None, depth, content, None, None)?;
         Ok((format!("{}/print.html", site.lang), html.into_bytes()))
     }
 
@@ -293,15 +275,26 @@ impl<'a> Site<'a> {
             title: self.strings.t(site.lang, "not-found-title")?,
             label: None,
         };
-        let html = self.layout(site, &entry, "404.html", depth, content, None, None)?;
+        let html = self.layout(site, &entry, None, depth, content, None, None)?;
         Ok((format!("{}/404.html", site.lang), html.into_bytes()))
     }
 
+    /// The search index of each language (`LANG/search-index.js`), as
+    /// [`Site::render`] makes them among the other files; on their own so
+    /// that a benchmark can time them.
+    pub fn search_indexes(&self) -> Vec<OutFile> {
+        self.langs
+            .iter()
+            .map(|site| self.search_index(site))
+            .collect()
+    }
+
     fn search_index(&self, site: &LangSite<'_>) -> OutFile {
+        // The pages' plain texts in parallel: the index itself is made in one.
         let docs: Vec<search::Document> = site
             .map
             .entries
-            .iter()
+            .par_iter()
             .map(|entry| search::Document {
                 title: entry.title.clone(),
                 path: entry.path.clone(),
@@ -374,12 +367,14 @@ impl<'a> Site<'a> {
         links
     }
 
+    /// The whole page around `content`; `index` is the page's entry in the
+    /// site map, if it has one.
     #[allow(clippy::too_many_arguments)]
     fn layout(
         &self,
         site: &LangSite<'_>,
         entry: &Entry,
-        path: &str,
+        index: Option<usize>,
         depth: Depth,
         content: String,
         prev: Option<&Entry>,
@@ -387,6 +382,7 @@ impl<'a> Site<'a> {
     ) -> Result<String, Problem> {
         let lang = site.lang;
         let config = &self.pack.config.site;
+        let path = entry.path.as_str();
         let link = |e: &Entry| json!({"href": format!("{}{}", depth.lang_root, e.path), "title": e.title, "label": e.label});
         let switcher: Vec<Value> = config
             .languages
@@ -400,12 +396,14 @@ impl<'a> Site<'a> {
                 })
             })
             .collect();
-        let marker = format!("data-path=\"{path}\"");
-        let sidebar = site.sidebars[depth.index()].replacen(
-            &marker,
-            &format!("{marker} aria-current=\"page\""),
-            1,
-        );
+        let sidebar = site
+            .sidebar
+            .page(&self.templates, &site.map, lang, index, path, depth)?;
+        // A large site's whole sidebar, which canllaw.js puts in place of the page's short one.
+        let toc = site
+            .sidebar
+            .is_large()
+            .then(|| format!("{}toc.js", depth.lang_root));
         let data = json!({
             "lang": lang,
             "title": entry.title,
@@ -421,13 +419,15 @@ impl<'a> Site<'a> {
             "alternates": self.alternates(path),
             "switcher": switcher,
             "sidebar": sidebar,
+            "toc": toc,
+            "path": path,
             "breadcrumbs": pages::breadcrumbs(self, site, entry, depth)?,
             "prev": prev.map(link),
             "next": next.map(link),
             "content": content,
             "search_index": format!("{}search-index.js", depth.lang_root),
         });
-        self.templates.render("theme/index.hbs", &data)
+        self.templates.render_value("theme/index.hbs", data)
     }
 }
 

@@ -1,7 +1,9 @@
 //! The Handlebars registry: templates parsed once per build, and the `t`
 //! helper that looks up interface strings in the page's language.
 
-use std::sync::Arc;
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::sync::{Arc, RwLock};
 
 use handlebars::{
     Context, Handlebars, Helper, HelperDef, HelperResult, Output, RenderContext, RenderError,
@@ -36,7 +38,13 @@ pub struct Templates {
     registry: Handlebars<'static>,
 }
 
-struct Translate(Arc<Strings>);
+/// The `t` helper. Every page's layout asks for the same few dozen strings
+/// as every other page in its language, so each string, with its arguments
+/// and escaped, is made once per build and kept.
+struct Translate {
+    strings: Arc<Strings>,
+    made: RwLock<HashMap<String, String>>,
+}
 
 impl HelperDef for Translate {
     fn call<'reg: 'rc, 'rc>(
@@ -70,10 +78,32 @@ impl HelperDef for Translate {
                 (*k, arg)
             })
             .collect();
-        let text = self.0.get(lang, id, &args).map_err(|p| {
-            RenderErrorReason::Other(format!("interface string `{id}` in {lang}: {:?}", p.code))
-        })?;
-        out.write(&escape_html(&text))?;
+        // The hash is ordered, so equal calls make equal keys.
+        let mut key = format!("{lang}\0{id}");
+        for (name, arg) in &args {
+            let _ = match arg {
+                Arg::Number(n) => write!(key, "\0{name}#{n}"),
+                Arg::Text(t) => write!(key, "\0{name}={t}"),
+            };
+        }
+        let known = self.made.read().ok().and_then(|m| m.get(&key).cloned());
+        let text = match known {
+            Some(text) => text,
+            None => {
+                let text = self.strings.get(lang, id, &args).map_err(|p| {
+                    RenderErrorReason::Other(format!(
+                        "interface string `{id}` in {lang}: {:?}",
+                        p.code
+                    ))
+                })?;
+                let text = escape_html(&text);
+                if let Ok(mut made) = self.made.write() {
+                    made.insert(key, text.clone());
+                }
+                text
+            }
+        };
+        out.write(&text)?;
         Ok(())
     }
 }
@@ -84,14 +114,17 @@ impl HelperDef for Translate {
 pub fn escape_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut prev: Option<char> = None;
+    // Whether a quote here opens: asked only at quotes, the rare case.
+    let opens = |prev: Option<char>| {
+        prev.is_none_or(|p| p.is_whitespace() || "([{\u{2014}\u{2013}".contains(p))
+    };
     for c in text.chars() {
-        let opens = prev.is_none_or(|p| p.is_whitespace() || "([{\u{2014}\u{2013}".contains(p));
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
-            '"' => out.push(if opens { '\u{201c}' } else { '\u{201d}' }),
-            '\'' => out.push(if opens { '\u{2018}' } else { '\u{2019}' }),
+            '"' => out.push(if opens(prev) { '\u{201c}' } else { '\u{201d}' }),
+            '\'' => out.push(if opens(prev) { '\u{2018}' } else { '\u{2019}' }),
             _ => out.push(c),
         }
         prev = Some(c);
@@ -119,7 +152,13 @@ impl Templates {
         // Every attribute is double-quoted, so apostrophes (common in Welsh:
         // "i'r", "sy'n") can stay as they are.
         registry.register_escape_fn(escape_html);
-        registry.register_helper("t", Box::new(Translate(strings)));
+        registry.register_helper(
+            "t",
+            Box::new(Translate {
+                strings,
+                made: RwLock::new(HashMap::new()),
+            }),
+        );
         let mut problems = Vec::new();
         for name in REQUIRED {
             if resources.get(name).is_none() {
@@ -153,8 +192,77 @@ impl Templates {
     /// # Errors
     /// A problem naming the template.
     pub fn render<T: Serialize>(&self, path: &str, data: &T) -> Result<String, Problem> {
+        let data = serde_json::to_value(data).map_err(|e| template_problem(path, e))?;
+        self.render_value(path, data)
+    }
+
+    /// As [`Templates::render`], for data already made as JSON: Handlebars
+    /// takes it as it is, where given a reference it would copy it whole
+    /// (a page's content and sidebar included) before rendering.
+    ///
+    /// # Errors
+    /// A problem naming the template.
+    pub fn render_value(&self, path: &str, data: serde_json::Value) -> Result<String, Problem> {
         self.registry
-            .render(path, data)
+            .render_with_context(path, &Context::from(data))
+            .map(|html| {
+                if PAGES.contains(&path) {
+                    with_policy(html)
+                } else {
+                    html
+                }
+            })
             .map_err(|e: RenderError| template_problem(path, e))
+    }
+}
+
+/// The templates that make whole pages.
+const PAGES: [&str; 2] = ["theme/index.hbs", "templates/welcome.hbs"];
+
+/// The Content-Security-Policy of every page: everything from the site's
+/// own origin only, no inline script or style, no plugins, no `<base>`, no
+/// form sent anywhere. The built-in layouts carry it; [`with_policy`] adds
+/// it to a project's own layout that does not.
+pub const POLICY: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
+
+/// `html` with [`POLICY`] as the first element of its head, unless it
+/// already holds it. A page's policies all apply, so one a theme wrote,
+/// looser or stricter, can only be narrowed by canllaw's.
+pub fn with_policy(html: String) -> String {
+    if html.contains(POLICY) {
+        return html;
+    }
+    let meta = format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{POLICY}\">");
+    let lower = html.to_ascii_lowercase();
+    let at = lower
+        .find("<head")
+        .and_then(|head| lower[head..].find('>').map(|end| head + end + 1))
+        .or_else(|| {
+            lower
+                .find("<html")
+                .and_then(|h| lower[h..].find('>').map(|end| h + end + 1))
+        })
+        .unwrap_or(0);
+    let mut out = String::with_capacity(html.len() + meta.len() + 1);
+    out.push_str(&html[..at]);
+    out.push_str(&meta);
+    out.push_str(&html[at..]);
+    out
+}
+
+#[cfg(test)]
+mod policy_tests {
+    use super::*;
+
+    #[test]
+    fn a_layout_without_the_policy_gets_it_first_in_its_head() {
+        let html = with_policy(
+            "<!DOCTYPE html><html><head><script src=a.js></script></head></html>".into(),
+        );
+        let meta = html.find("Content-Security-Policy").unwrap();
+        assert!(html.find("<head>").unwrap() < meta && meta < html.find("<script").unwrap());
+        let again = with_policy(html.clone());
+        assert_eq!(again, html);
+        assert!(with_policy("<p>no head</p>".into()).starts_with("<meta"));
     }
 }

@@ -107,16 +107,21 @@ pub struct Browser {
 impl Browser {
     /// Builds the small pack, serves it and starts Chromium.
     pub fn start(tools: &Tools) -> Browser {
-        Browser::start_with(tools, true)
+        Browser::start_with(tools, &common::small_pack(), true)
     }
 
     /// As [`Browser::start`], with JavaScript turned off for every page.
     pub fn start_without_javascript(tools: &Tools) -> Browser {
-        Browser::start_with(tools, false)
+        Browser::start_with(tools, &common::small_pack(), false)
     }
 
-    fn start_with(tools: &Tools, javascript: bool) -> Browser {
-        let site = common::build(&common::small_pack());
+    /// As [`Browser::start`], on the project in `project`.
+    pub fn start_on(tools: &Tools, project: &Path) -> Browser {
+        Browser::start_with(tools, project, true)
+    }
+
+    fn start_with(tools: &Tools, project: &Path, javascript: bool) -> Browser {
+        let site = common::build(project);
         let server = Server::start(site.path());
         let downloads = tempfile::tempdir().unwrap();
         let profile = tempfile::tempdir().unwrap();
