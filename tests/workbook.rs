@@ -10,6 +10,7 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::Path;
 use std::process::Command;
+use std::sync::OnceLock;
 
 use canllaw::build::{self, Project};
 use canllaw::lang::Lang;
@@ -35,16 +36,33 @@ fn have(tool: &str, args: &[&str]) -> bool {
     ok
 }
 
-fn shipped() -> Project {
-    build::open(Path::new(env!("CARGO_MANIFEST_DIR"))).expect("the shipped pack loads")
+/// The shipped pack, loaded once for every test.
+fn shipped() -> &'static Project {
+    static SHIPPED: OnceLock<Project> = OnceLock::new();
+    SHIPPED.get_or_init(|| {
+        build::open(Path::new(env!("CARGO_MANIFEST_DIR"))).expect("the shipped pack loads")
+    })
 }
 
-fn small() -> Project {
-    build::open(&common::small_pack()).expect("the small pack loads")
+/// The small pack, loaded once for every test.
+fn small() -> &'static Project {
+    static SMALL: OnceLock<Project> = OnceLock::new();
+    SMALL.get_or_init(|| build::open(&common::small_pack()).expect("the small pack loads"))
 }
 
 fn workbook(project: &Project, lang: Lang, groups: Option<&[String]>) -> Vec<u8> {
     workbook_pdf(&project.pack, &project.strings, lang, groups).expect("a workbook")
+}
+
+/// The whole workbook of `project` in `lang`; the shipped pack's are made
+/// once for every test.
+fn whole(project: &Project, lang: Lang) -> Vec<u8> {
+    static BOOKS: [OnceLock<Vec<u8>>; 2] = [OnceLock::new(), OnceLock::new()];
+    if std::ptr::eq(project, shipped()) {
+        let slot = &BOOKS[usize::from(lang == Lang::En)];
+        return slot.get_or_init(|| workbook(project, lang, None)).clone();
+    }
+    workbook(project, lang, None)
 }
 
 /// Text as the tests compare it: one space for any run of spaces (no-break
@@ -172,14 +190,18 @@ fn both_workbooks_build_for_the_shipped_pack_and_the_small_pack() {
     let qpdf = have("qpdf", &["--version"]);
     for project in [shipped(), small()] {
         for lang in Lang::ALL {
-            let bytes = workbook(&project, lang, None);
+            let bytes = whole(project, lang);
             let doc = Document::load_mem(&bytes).expect("lopdf reads it");
             assert!(doc.get_pages().len() > 4, "{lang}");
             if qpdf {
                 let dir = tempfile::tempdir().unwrap();
                 let path = dir.path().join("w.pdf");
                 fs::write(&path, &bytes).unwrap();
-                let out = Command::new("qpdf").arg("--check").arg(&path).output().unwrap();
+                let out = Command::new("qpdf")
+                    .arg("--check")
+                    .arg(&path)
+                    .output()
+                    .unwrap();
                 assert!(
                     out.status.success(),
                     "{}",
@@ -198,7 +220,7 @@ fn the_text_extracts_in_reading_order() {
     let project = shipped();
     let pack = &project.pack;
     for lang in Lang::ALL {
-        let text = norm(&pdftotext(&workbook(&project, lang, None), None));
+        let text = norm(&pdftotext(&whole(project, lang), None));
         // Past the contents (which names everything once), the headings
         // come in the order of the book.
         let contents = project.strings.t(lang, "contents").unwrap();
@@ -237,7 +259,7 @@ fn contents_numbers_are_the_pages_of_the_headings_and_the_bookmarks_match() {
     for project in [shipped(), small()] {
         for lang in Lang::ALL {
             let book = lay_out(&project.pack, &project.strings, lang, None).unwrap();
-            let bytes = workbook(&project, lang, None);
+            let bytes = whole(project, lang);
             let doc = Document::load_mem(&bytes).unwrap();
             // Every entry's anchor is on the page the layout says.
             let pages: Vec<usize> = book
@@ -279,7 +301,7 @@ fn contents_numbers_are_the_pages_of_the_headings_and_the_bookmarks_match() {
 fn contents_entries_and_cross_references_link_to_their_pages() {
     let project = shipped();
     let book = lay_out(&project.pack, &project.strings, Lang::Cy, None).unwrap();
-    let bytes = workbook(&project, Lang::Cy, None);
+    let bytes = whole(project, Lang::Cy);
     let doc = Document::load_mem(&bytes).unwrap();
     let pages = doc.get_pages();
     let contents_page = pages[&(book.anchors["contents"].0 as u32 + 1)];
@@ -298,27 +320,39 @@ fn contents_entries_and_cross_references_link_to_their_pages() {
         let page = dest_page(&doc, a.get(b"Dest").unwrap());
         assert!(page > book.anchors["contents"].0 + 1);
     }
-    // Every internal link in the book leads to a page.
+    // Every link in the book leads to a page of it; a cross-reference that
+    // prints "(tudalen N)" leads to page N.
     let mut internal = 0;
+    let mut with_number = 0;
     for (_, id) in pages {
         let page = doc.get_dictionary(id).unwrap();
         if let Ok(list) = page.get(b"Annots").and_then(Object::as_array) {
             for a in list {
-                if let Ok(dest) = dict(&doc, a).get(b"Dest") {
-                    dest_page(&doc, dest);
-                    internal += 1;
+                let a = dict(&doc, a);
+                let target = dest_page(&doc, a.get(b"Dest").expect("links stay in the file"));
+                internal += 1;
+                let alt = decode(a.get(b"Contents").unwrap().as_str().unwrap());
+                if let Some(rest) = alt.strip_suffix(')')
+                    && let Some((_, n)) = rest.rsplit_once("(tudalen\u{a0}")
+                {
+                    assert_eq!(n.parse::<usize>().unwrap(), target, "{alt}");
+                    with_number += 1;
                 }
             }
         }
     }
     assert!(internal > 100, "{internal} internal links");
+    assert!(
+        with_number > 20,
+        "{with_number} cross-references with a page"
+    );
 }
 
 #[test]
 fn the_workbook_is_tagged_with_its_language_title_and_metadata() {
     let project = shipped();
     for lang in Lang::ALL {
-        let bytes = workbook(&project, lang, None);
+        let bytes = whole(project, lang);
         let doc = Document::load_mem(&bytes).unwrap();
         let catalog = doc.catalog().unwrap();
         assert_eq!(
@@ -382,7 +416,7 @@ fn pages_are_numbered_in_the_edition_language() {
     }
     let project = small();
     for (lang, word) in [(Lang::Cy, "Tudalen"), (Lang::En, "Page")] {
-        let bytes = workbook(&project, lang, None);
+        let bytes = whole(project, lang);
         let pages = Document::load_mem(&bytes).unwrap().get_pages().len();
         for page in 3..=pages {
             let text = norm(&pdftotext(&bytes, Some((page, page))));
@@ -436,8 +470,14 @@ fn the_welsh_glossary_is_in_welsh_order_and_the_english_in_english_order() {
     let cy = order(Lang::Cy);
     let pos = |list: &[String], term: &str| list.iter().position(|t| t == term).unwrap();
     // Every c… word before ch…, l… before ll…, r… before rh….
-    assert!(pos(&cy, "cydgynhyrchu") < pos(&cy, "chwaer ofalgar"), "{cy:?}");
-    assert!(pos(&cy, "canlyniad newid") < pos(&cy, "chwaer ofalgar"), "{cy:?}");
+    assert!(
+        pos(&cy, "cydgynhyrchu") < pos(&cy, "chwaer ofalgar"),
+        "{cy:?}"
+    );
+    assert!(
+        pos(&cy, "canlyniad newid") < pos(&cy, "chwaer ofalgar"),
+        "{cy:?}"
+    );
     assert!(pos(&cy, "chwaer ofalgar") < pos(&cy, "dewis"), "{cy:?}");
     assert!(pos(&cy, "lefel") < pos(&cy, "llesiant"), "{cy:?}");
     assert!(pos(&cy, "lluniaeth") > pos(&cy, "lefel"), "{cy:?}");
@@ -476,7 +516,7 @@ fn groups_limit_the_content() {
     let full = lay_out(&project.pack, &project.strings, Lang::En, None).unwrap();
     assert!(book.pages.len() < full.pages.len());
     if have("pdftotext", &["-v"]) {
-        let text = norm(&pdftotext(&workbook(&project, Lang::En, Some(&only)), None));
+        let text = norm(&pdftotext(&workbook(project, Lang::En, Some(&only)), None));
         assert!(text.contains("Record the why"));
         assert!(!text.contains("Record in the person's own words"), "{text}");
         // The cover says which part it holds.
@@ -551,7 +591,7 @@ fn the_build_writes_both_workbooks() {
 fn a_rebuild_makes_the_same_bytes() {
     let project = small();
     assert_eq!(
-        workbook(&project, Lang::Cy, None),
-        workbook(&project, Lang::Cy, None)
+        workbook(project, Lang::Cy, None),
+        workbook(project, Lang::Cy, None)
     );
 }

@@ -298,11 +298,7 @@ impl Flow {
         let mut link_elems: Vec<Option<usize>> = vec![None; inline.links.len()];
         let mut out = Vec::with_capacity(lines.len());
         for line in &lines {
-            let size = line
-                .pieces
-                .iter()
-                .map(|p| p.look.size)
-                .fold(0.0, f32::max);
+            let size = line.pieces.iter().map(|p| p.look.size).fold(0.0, f32::max);
             let cap = line
                 .pieces
                 .first()
@@ -348,7 +344,7 @@ impl Flow {
                     let top = baseline - piece.look.size * 0.95;
                     draws.push(Draw::Link(LinkArea {
                         rect: [x + piece.x, top, width, piece.look.size * 1.3],
-                        target: link.target.clone(),
+                        anchor: link.anchor.clone(),
                         elem: owner,
                         alt: link.alt.clone(),
                     }));

@@ -7,6 +7,8 @@
 //! language where that evens it further, at the cost of a penalty, and never
 //! twice running if it can be helped.
 
+use std::sync::OnceLock;
+
 use super::super::font::{Face, fonts, italics};
 use super::super::layout::Rgb;
 use super::super::text::breaks;
@@ -47,7 +49,17 @@ impl Look {
 
     /// The width of `text` in this look, in points.
     pub fn width(&self, text: &str) -> f32 {
-        self.face().width(text, self.size)
+        let table = &advances()[usize::from(self.bold) + 2 * usize::from(self.italic)];
+        let face = self.face();
+        text.chars()
+            .map(|c| {
+                table
+                    .get(c as usize)
+                    .copied()
+                    .unwrap_or_else(|| face.advance(c))
+            })
+            .sum::<f32>()
+            * self.size
     }
 
     /// The same, bold.
@@ -69,20 +81,31 @@ impl Look {
     }
 }
 
-/// Where a link leads.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub enum Target {
-    /// A named place in the workbook (`principle-record-the-why`).
-    Anchor(String),
-    /// An address outside it.
-    Uri(String),
+/// The advances of the first characters of Unicode (Latin with its
+/// diacritics, Welsh's ŵ and ŷ among them) in each face, looked up once:
+/// measuring is most of what laying out a book does.
+fn advances() -> &'static [Vec<f32>; 4] {
+    static TABLE: OnceLock<[Vec<f32>; 4]> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let faces = [
+            &fonts().regular,
+            &fonts().bold,
+            &italics().regular,
+            &italics().bold,
+        ];
+        faces.map(|face| {
+            (0..0x2100_u32)
+                .map(|c| char::from_u32(c).map_or(0.0, |c| face.advance(c)))
+                .collect()
+        })
+    })
 }
 
 /// A link in a paragraph.
 #[derive(Clone, Debug, PartialEq)]
 pub struct LinkTo {
-    /// Where it leads.
-    pub target: Target,
+    /// The anchor it leads to, in the workbook.
+    pub anchor: String,
     /// Underlined lightly (glossary terms): the reader finds it in the glossary.
     pub underline: bool,
     /// What the link is, for assistive technology (the annotation's text).
@@ -128,11 +151,21 @@ impl Inline {
     /// Straight quotes become typographic, as comrak's smart punctuation
     /// makes them in Markdown, so plain titles and bodies read alike.
     pub fn push_span(&mut self, text: &str, look: Look, link: Option<usize>, lang: Option<Lang>) {
+        let prev = self.spans.last().and_then(|s| s.text.chars().next_back());
+        self.push_as_written(&typographic(prev, text), look, link, lang);
+    }
+
+    /// Adds text exactly as written (code keeps its straight quotes).
+    pub fn push_as_written(
+        &mut self,
+        text: &str,
+        look: Look,
+        link: Option<usize>,
+        lang: Option<Lang>,
+    ) {
         if text.is_empty() {
             return;
         }
-        let prev = self.spans.last().and_then(|s| s.text.chars().next_back());
-        let text = &typographic(prev, text);
         match self.spans.last_mut() {
             Some(last) if last.look == look && last.link == link && last.lang == lang => {
                 last.text.push_str(text);
@@ -169,8 +202,9 @@ impl Inline {
 pub fn typographic(prev: Option<char>, text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut prev = prev;
-    let opens =
-        |prev: Option<char>| prev.is_none_or(|p| p.is_whitespace() || "([{\u{2014}\u{2013}".contains(p));
+    let opens = |prev: Option<char>| {
+        prev.is_none_or(|p| p.is_whitespace() || "([{\u{2014}\u{2013}".contains(p))
+    };
     for c in text.chars() {
         out.push(match c {
             '"' if opens(prev) => '\u{201c}',
@@ -245,12 +279,12 @@ const DOUBLE_HYPHEN_COST: f32 = 120.0;
 /// Cost of breaking after a slash or a hard hyphen (in addresses, compounds).
 const SOFT_COST: f32 = 15.0;
 
-fn tokens(inline: &Inline, lang: Lang, hyphenate: bool) -> Vec<Tok> {
+fn tokens(inline: &Inline, lang: Lang, hyphenate: bool, width: f32) -> Vec<Tok> {
     let mut toks = Vec::new();
     let mut word: Vec<Frag> = Vec::new();
     let flush = |word: &mut Vec<Frag>, toks: &mut Vec<Tok>| {
         if !word.is_empty() {
-            split_word(std::mem::take(word), inline, lang, hyphenate, toks);
+            split_word(std::mem::take(word), inline, lang, hyphenate, width, toks);
         }
     };
     for (i, span) in inline.spans.iter().enumerate() {
@@ -292,7 +326,14 @@ fn tokens(inline: &Inline, lang: Lang, hyphenate: bool) -> Vec<Tok> {
 
 /// A word's pieces with the places it may break: hyphenation points (in
 /// `lang`), and after a hard hyphen or a slash.
-fn split_word(frags: Vec<Frag>, inline: &Inline, lang: Lang, hyphenate: bool, toks: &mut Vec<Tok>) {
+fn split_word(
+    frags: Vec<Frag>,
+    inline: &Inline,
+    lang: Lang,
+    hyphenate: bool,
+    width: f32,
+    toks: &mut Vec<Tok>,
+) {
     let word: String = frags.iter().map(|f| f.text.as_str()).collect();
     // (byte offset, adds a hyphen)
     let mut points: Vec<(usize, bool)> = Vec::new();
@@ -333,31 +374,70 @@ fn split_word(frags: Vec<Frag>, inline: &Inline, lang: Lang, hyphenate: bool, to
             head.push(frag);
         }
         offset = taken;
-        push_word(head, inline, toks);
+        push_word(head, inline, width, toks);
         let look = inline.spans[last_span].look;
         toks.push(Tok::Break {
             hyphen: hyphen.then(|| (last_span, look.width("-"))),
             cost: if hyphen { HYPHEN_COST } else { SOFT_COST },
         });
     }
-    push_word(rest, inline, toks);
+    push_word(rest, inline, width, toks);
 }
 
-fn push_word(frags: Vec<Frag>, inline: &Inline, toks: &mut Vec<Tok>) {
+/// A part of a word; one wider than a line (a long address, a string of
+/// letters) is cut where it must be, so nothing runs off the page.
+fn push_word(frags: Vec<Frag>, inline: &Inline, max: f32, toks: &mut Vec<Tok>) {
     if frags.is_empty() {
         return;
     }
-    let width = frags
-        .iter()
-        .map(|f| inline.spans[f.span].look.width(&f.text))
-        .sum();
-    toks.push(Tok::Word { width, frags });
+    let mut part: Vec<Frag> = Vec::new();
+    let mut part_w = 0.0;
+    for frag in frags {
+        let look = inline.spans[frag.span].look;
+        let mut text = String::new();
+        for c in frag.text.chars() {
+            let w = look.width(c.encode_utf8(&mut [0; 4]));
+            if part_w + w > max && (part_w > 0.0) {
+                if !text.is_empty() {
+                    part.push(Frag {
+                        span: frag.span,
+                        text: std::mem::take(&mut text),
+                    });
+                }
+                toks.push(Tok::Word {
+                    width: part_w,
+                    frags: std::mem::take(&mut part),
+                });
+                toks.push(Tok::Break {
+                    hyphen: None,
+                    cost: SOFT_COST,
+                });
+                part_w = 0.0;
+            }
+            text.push(c);
+            part_w += w;
+        }
+        if !text.is_empty() {
+            part.push(Frag {
+                span: frag.span,
+                text,
+            });
+        }
+    }
+    if !part.is_empty() {
+        toks.push(Tok::Word {
+            width: part_w,
+            frags: part,
+        });
+    }
 }
 
 /// Breaks `inline` into lines no wider than `width`, hyphenating in `lang`
 /// if `hyphenate`.
 pub fn set(inline: &Inline, lang: Lang, width: f32, hyphenate: bool) -> Vec<Line> {
-    let toks = tokens(inline, lang, hyphenate);
+    // However narrow the place, a line holds a few letters.
+    let width = width.max(24.0);
+    let toks = tokens(inline, lang, hyphenate, width);
     if toks.is_empty() {
         return Vec::new();
     }
@@ -375,16 +455,27 @@ pub fn set(inline: &Inline, lang: Lang, width: f32, hyphenate: bool) -> Vec<Line
 /// The indices of the tokens the lines end at (the last is `toks.len()`).
 fn choose_breaks(toks: &[Tok], width: f32) -> Vec<usize> {
     let n = toks.len();
-    // Candidate ends: every space, break and forced break, and the end.
-    let is_end = |k: usize| {
-        k == n
-            || matches!(
-                toks[k],
-                Tok::Space { .. } | Tok::Break { .. } | Tok::Forced
-            )
-    };
-    // best[k]: (cost, previous end, ended with a hyphen) for a line ending at k.
-    let mut best: Vec<Option<(f32, Option<usize>, bool)>> = vec![None; n + 1];
+    // Widths before each token, and words before it, so a line's natural
+    // width is a subtraction.
+    let mut before = Vec::with_capacity(n + 1);
+    let mut words_before = Vec::with_capacity(n + 1);
+    let (mut w, mut k) = (0.0_f32, 0_usize);
+    for t in toks {
+        before.push(w);
+        words_before.push(k);
+        match t {
+            Tok::Word { width, .. } => {
+                w += width;
+                k += 1;
+            }
+            Tok::Space { width, .. } => w += width,
+            _ => {}
+        }
+    }
+    before.push(w);
+    words_before.push(k);
+    let is_end =
+        |k: usize| k == n || matches!(toks[k], Tok::Space { .. } | Tok::Break { .. } | Tok::Forced);
     // Line starts: after the previous end, skipping spaces.
     let start_after = |prev: Option<usize>| -> usize {
         let mut s = prev.map_or(0, |p| p + 1);
@@ -393,12 +484,28 @@ fn choose_breaks(toks: &[Tok], width: f32) -> Vec<usize> {
         }
         s
     };
+    // The natural width of the tokens from `s` to `end`, less a space at the end.
+    let span = |s: usize, end: usize| -> f32 {
+        let trailing = match end.checked_sub(1).map(|i| &toks[i]) {
+            Some(Tok::Space { width, .. }) if end > s => *width,
+            _ => 0.0,
+        };
+        before[end] - before[s] - trailing
+    };
+    // best[k]: (cost, previous end, ended with a hyphen) for a line ending at k.
+    let mut best: Vec<Option<(f32, Option<usize>, bool)>> = vec![None; n + 1];
     let mut starts: Vec<Option<usize>> = vec![None];
     for end in 0..=n {
         if !is_end(end) {
             continue;
         }
         let forced_here = end == n || matches!(toks[end], Tok::Forced);
+        let (hyphen_w, cost, hyphen) = match toks.get(end) {
+            Some(Tok::Break { hyphen, cost }) => {
+                (hyphen.map_or(0.0, |h| h.1), *cost, hyphen.is_some())
+            }
+            _ => (0.0, 0.0, false),
+        };
         let mut choice: Option<(f32, Option<usize>, bool)> = None;
         for &prev in &starts {
             let (base, prev_hyphen) = match prev {
@@ -412,31 +519,8 @@ fn choose_breaks(toks: &[Tok], width: f32) -> Vec<usize> {
             if s > end {
                 continue;
             }
-            let mut w = 0.0;
-            let mut words = 0;
-            let mut last_space = 0.0;
-            for t in &toks[s..end] {
-                match t {
-                    Tok::Word { width, .. } => {
-                        w += width;
-                        words += 1;
-                        last_space = 0.0;
-                    }
-                    Tok::Space { width, .. } => {
-                        w += width;
-                        last_space = *width;
-                    }
-                    _ => {}
-                }
-            }
-            w -= last_space;
-            let (hyphen_w, cost, hyphen) = match toks.get(end) {
-                Some(Tok::Break { hyphen, cost }) => {
-                    (hyphen.map_or(0.0, |h| h.1), *cost, hyphen.is_some())
-                }
-                _ => (0.0, 0.0, false),
-            };
-            let natural = w + hyphen_w;
+            let natural = span(s, end) + hyphen_w;
+            let words = words_before[end] - words_before[s];
             let line_cost = if natural > width {
                 if words <= 1 {
                     // One word wider than the line: it must stand alone.
@@ -467,17 +551,7 @@ fn choose_breaks(toks: &[Tok], width: f32) -> Vec<usize> {
             starts.push(Some(end));
         }
         // Drop starts whose line is already wider than any line can be.
-        starts.retain(|&p| {
-            let s = start_after(p);
-            let w: f32 = toks[s.min(end)..end]
-                .iter()
-                .map(|t| match t {
-                    Tok::Word { width, .. } | Tok::Space { width, .. } => *width,
-                    _ => 0.0,
-                })
-                .sum();
-            w <= width * 1.5 || Some(end) == p
-        });
+        starts.retain(|&p| Some(end) == p || span(start_after(p).min(end), end) <= width * 1.5);
         if starts.is_empty() {
             starts.push(Some(end));
         }
@@ -528,14 +602,16 @@ fn build_line(inline: &Inline, toks: &[Tok], end: Option<&Tok>, last: bool) -> L
     } else {
         false
     };
-    // A space at the end of a wrapped line, invisible, keeps the words apart
-    // for whatever reads the text back.
-    if !last && !hyphenated {
-        if let Some((_, t)) = frags.last_mut() {
-            if !t.ends_with(['-', '/', '–']) {
-                t.push(' ');
-            }
-        }
+    // A space at the end of a line broken between words, invisible, keeps
+    // the words apart for whatever reads the text back (a word broken
+    // inside stays one word).
+    let between_words = matches!(end, Some(Tok::Space { .. } | Tok::Forced));
+    if !last
+        && !hyphenated
+        && between_words
+        && let Some((_, t)) = frags.last_mut()
+    {
+        t.push(' ');
     }
     let mut line = Line::default();
     let mut x = 0.0;
@@ -597,7 +673,7 @@ mod tests {
         let mut inline = Inline::default();
         inline.push("Gweler ", BODY);
         let link = inline.link(LinkTo {
-            target: Target::Anchor("x".into()),
+            anchor: "x".into(),
             underline: false,
             alt: "x".into(),
         });
@@ -614,10 +690,24 @@ mod tests {
 
     #[test]
     fn straight_quotes_become_typographic() {
-        assert_eq!(typographic(None, "\"sy'n\" 'dd'"), "\u{201c}sy\u{2019}n\u{201d} \u{2018}dd\u{2019}");
+        assert_eq!(
+            typographic(None, "\"sy'n\" 'dd'"),
+            "\u{201c}sy\u{2019}n\u{201d} \u{2018}dd\u{2019}"
+        );
         let mut inline = Inline::plain("Beth sy", BODY);
         inline.push("'n", BODY.bold());
         assert_eq!(inline.text(), "Beth sy\u{2019}n");
+    }
+
+    #[test]
+    fn a_word_wider_than_the_line_is_cut_to_fit() {
+        let word = "0123456789".repeat(20);
+        let lines = set(&Inline::plain(&word, BODY), Lang::En, 100.0, true);
+        assert!(lines.len() > 3);
+        for l in &lines {
+            assert!(l.width <= 100.0 + 0.01, "{}", l.width);
+        }
+        assert_eq!(text_of(&lines).concat(), word);
     }
 
     #[test]

@@ -1,10 +1,10 @@
 //! Link annotations: the contents' entries and every cross-reference lead to
-//! their page in the workbook, addresses to the site; each annotation says
-//! what it is for assistive technology and draws no border.
+//! their page in the workbook (and nowhere else: see
+//! [`super::book`]); each annotation says what it is for assistive
+//! technology and draws no border.
 
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
-use super::inline::Target;
 use super::page::Book;
 use crate::pdf::text_string;
 
@@ -55,31 +55,15 @@ pub fn add(doc: &mut Document, book: &Book, pages: &[ObjectId]) -> Vec<Annot> {
                         Object::Real(book.height - top),
                     ]),
                 ),
-                (
-                    "Border",
-                    Object::Array(vec![0.into(), 0.into(), 0.into()]),
-                ),
+                ("Border", Object::Array(vec![0.into(), 0.into(), 0.into()])),
                 ("F", Object::Integer(PRINT)),
                 ("P", Object::Reference(pages[index])),
                 ("Contents", text_string(&link.alt)),
             ]);
-            match &link.target {
-                Target::Anchor(anchor) => {
-                    let Some(dest) = destination(book, pages, anchor) else {
-                        continue;
-                    };
-                    dict.set("Dest", dest);
-                }
-                Target::Uri(uri) => {
-                    dict.set(
-                        "A",
-                        Dictionary::from_iter(vec![
-                            ("S", Object::Name(b"URI".to_vec())),
-                            ("URI", Object::string_literal(uri.as_bytes().to_vec())),
-                        ]),
-                    );
-                }
-            }
+            let Some(dest) = destination(book, pages, &link.anchor) else {
+                continue;
+            };
+            dict.set("Dest", dest);
             let id = doc.add_object(dict);
             annots.push(Object::Reference(id));
             made.push(Annot {
@@ -89,7 +73,9 @@ pub fn add(doc: &mut Document, book: &Book, pages: &[ObjectId]) -> Vec<Annot> {
             });
         }
         if !annots.is_empty()
-            && let Ok(dict) = doc.get_object_mut(pages[index]).and_then(Object::as_dict_mut)
+            && let Ok(dict) = doc
+                .get_object_mut(pages[index])
+                .and_then(Object::as_dict_mut)
         {
             dict.set("Annots", Object::Array(annots));
         }

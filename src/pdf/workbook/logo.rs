@@ -172,7 +172,9 @@ pub fn place(
 ) {
     let [x, top, w, h] = rect;
     let y = page_height - top - h;
-    let content = format!("/Figure <</MCID {mcid}>> BDC q {w:.2} 0 0 {h:.2} {x:.2} {y:.2} cm /CnLogo Do Q EMC\n");
+    let content = format!(
+        "/Figure <</MCID {mcid}>> BDC q {w:.2} 0 0 {h:.2} {x:.2} {y:.2} cm /CnLogo Do Q EMC\n"
+    );
     let stream = doc.add_object(Stream::new(Dictionary::new(), content.into_bytes()));
     let Ok(dict) = doc.get_object(page).and_then(Object::as_dict).cloned() else {
         return;

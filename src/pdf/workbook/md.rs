@@ -8,7 +8,7 @@ use comrak::Arena;
 use comrak::nodes::{AstNode, ListType, NodeValue, TableAlignment};
 
 use super::flow::{Draw, Flow, Frame, ParaStyle};
-use super::inline::{Inline, Look, LinkTo, Target};
+use super::inline::{Inline, LinkTo, Look};
 use super::page::{Art, Role, Run};
 use super::style::{self, BODY_PARA, CELL, CELL_LEADING, CELL_PAD, HEADER_FILL, RULE};
 use crate::pdf::layout::Shape;
@@ -16,8 +16,8 @@ use crate::pdf::layout::Shape;
 /// What a link in the text becomes.
 #[derive(Clone, Debug, Default)]
 pub struct Resolved {
-    /// Where it leads, if anywhere the reader can follow.
-    pub target: Option<Target>,
+    /// The anchor it leads to, if it is in the workbook.
+    pub anchor: Option<String>,
     /// Underline the label (a glossary term).
     pub underline: bool,
     /// Printed after the label: "(tudalen 12)", an address.
@@ -50,6 +50,19 @@ pub struct Place<'a> {
     pub resolve: Resolve<'a>,
 }
 
+/// The narrowest a quotation or list item is indented to: deeper nesting
+/// stops indenting rather than squeeze the text to nothing.
+const MIN_WIDTH: f32 = 140.0;
+
+/// `by`, or nothing if indenting by it would leave less than [`MIN_WIDTH`].
+fn indent(place: &Place<'_>, by: f32) -> f32 {
+    if place.width - by >= MIN_WIDTH {
+        by
+    } else {
+        0.0
+    }
+}
+
 /// Sets Markdown `md` at `place`.
 pub fn markdown(flow: &mut Flow, md: &str, place: Place<'_>) {
     let arena = Arena::new();
@@ -78,7 +91,11 @@ fn block<'a>(flow: &mut Flow, node: &'a AstNode<'a>, place: Place<'_>, tight: bo
             if inline.is_empty() {
                 return;
             }
-            flow.space(if tight { style::ITEM_GAP } else { style::PARA_GAP });
+            flow.space(if tight {
+                style::ITEM_GAP
+            } else {
+                style::PARA_GAP
+            });
             flow.paragraph(
                 &inline,
                 para_style(&place),
@@ -114,10 +131,11 @@ fn block<'a>(flow: &mut Flow, node: &'a AstNode<'a>, place: Place<'_>, tight: bo
                 pad: 2.0,
                 ..Frame::default()
             });
+            let by = indent(&place, style::QUOTE_INDENT);
             let inner = Place {
                 parent: quote,
-                x: place.x + style::QUOTE_INDENT,
-                width: place.width - style::QUOTE_INDENT,
+                x: place.x + by,
+                width: place.width - by,
                 ..place
             };
             // The first block inside starts at the frame's top.
@@ -158,12 +176,23 @@ fn block<'a>(flow: &mut Flow, node: &'a AstNode<'a>, place: Place<'_>, tight: bo
     }
 }
 
-/// Text shown as written, line for line, in the muted ink.
+/// Text shown as written, line for line (and indented as written), in
+/// the muted ink.
 fn literal(flow: &mut Flow, text: &str, place: Place<'_>) {
     let look = place.look.colored(style::MUTED_INK);
+    let text: String = text
+        .lines()
+        .map(|line| {
+            let body = line.trim_start_matches(' ');
+            "\u{a0}".repeat(line.len() - body.len()) + body
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
     flow.space(style::PARA_GAP);
+    let mut inline = Inline::default();
+    inline.push_as_written(&text, look, None, None);
     flow.paragraph(
-        &Inline::plain(text, look),
+        &inline,
         para_style(&place),
         Role::P,
         place.parent,
@@ -196,7 +225,7 @@ fn list_block<'a>(
         .iter()
         .map(|m| place.look.width(m))
         .fold(0.0, f32::max);
-    let indent = (marker_w + 7.0).max(style::LIST_INDENT);
+    let hang = (marker_w + 7.0).max(style::LIST_INDENT);
     flow.space(if list.tight {
         style::ITEM_GAP + 1.0
     } else {
@@ -210,9 +239,9 @@ fn list_block<'a>(
         let w = place.look.width(marker);
         // Numbers right-aligned on their stop, bullets at the indent.
         let mx = if ordered {
-            place.x + indent - 6.0 - w
+            place.x + hang - 6.0 - w
         } else {
-            place.x + (indent - w) / 2.0 - 2.0
+            place.x + (hang - w) / 2.0 - 2.0
         };
         let marker_look = if ordered {
             place.look
@@ -229,10 +258,11 @@ fn list_block<'a>(
                 look: marker_look,
             }],
         }]);
+        let by = indent(&place, hang);
         let inner = Place {
             parent: body,
-            x: place.x + indent,
-            width: place.width - indent,
+            x: place.x + by,
+            width: place.width - by,
             ..place
         };
         let mut first = true;
@@ -276,18 +306,25 @@ fn inline_into<'a>(
         let value = child.data().value.clone();
         match value {
             NodeValue::Text(t) => out.push_span(&t, look, link, None),
-            NodeValue::Code(c) => out.push_span(&c.literal, look, link, None),
+            NodeValue::Code(c) => out.push_as_written(&c.literal, look, link, None),
             NodeValue::HtmlInline(h) | NodeValue::Raw(h) => out.push_span(&h, look, link, None),
             NodeValue::SoftBreak => out.push_span(" ", look, link, None),
             NodeValue::LineBreak => out.push_span("\n", look, link, None),
             NodeValue::Emph => inline_into(child, look.italic(), link, resolve, out),
             NodeValue::Strong => inline_into(child, look.bold(), link, resolve, out),
             NodeValue::Link(l) if link.is_none() => {
-                let resolved = resolve(&l.url);
+                let mut resolved = resolve(&l.url);
                 let label = label_of(child);
-                let index = resolved.target.clone().map(|target| {
+                // An address shown as its own label is not printed twice.
+                if resolved.suffix.as_deref().is_some_and(|s| {
+                    let shown = s.trim_start_matches('(').trim_end_matches(')');
+                    shown == label.trim() || l.url == label.trim()
+                }) {
+                    resolved.suffix = None;
+                }
+                let index = resolved.anchor.clone().map(|anchor| {
                     out.link(LinkTo {
-                        target,
+                        anchor,
                         underline: resolved.underline,
                         alt: match &resolved.suffix {
                             Some(s) => format!("{label} {s}"),
@@ -426,8 +463,10 @@ fn line_width(draws: &[Draw]) -> f32 {
     if left == f32::MAX { 0.0 } else { right - left }
 }
 
-/// Column widths: each column at least as wide as its longest word, the
-/// rest of the width shared by how much text each holds.
+/// Column widths: a column whose text fits in its share of the width gets
+/// what it needs and no more, so short columns (dates, names) do not wrap;
+/// the rest share what is left by how much text each holds, each at least
+/// as wide as its longest word.
 fn column_widths(rows: &[(bool, Vec<Inline>)], columns: usize, width: f32) -> Vec<f32> {
     let mut natural = vec![0.0_f32; columns];
     let mut min = vec![0.0_f32; columns];
@@ -446,23 +485,43 @@ fn column_widths(rows: &[(bool, Vec<Inline>)], columns: usize, width: f32) -> Ve
         }
     }
     let sum_min: f32 = min.iter().sum();
-    let sum_natural: f32 = natural.iter().sum();
     if sum_min >= width {
         return min.iter().map(|m| m * width / sum_min).collect();
     }
+    let sum_natural: f32 = natural.iter().sum();
     if sum_natural <= width {
         return natural
             .iter()
             .map(|n| n + (width - sum_natural) * n / sum_natural)
             .collect();
     }
-    let spare = width - sum_min;
-    let want: f32 = natural.iter().zip(&min).map(|(n, m)| n - m).sum();
-    natural
-        .iter()
-        .zip(&min)
-        .map(|(n, m)| m + spare * (n - m) / want.max(1.0))
-        .collect()
+    // Settle the columns that fit their share, then share out the rest
+    // again, until none more fits.
+    let mut widths: Vec<Option<f32>> = vec![None; columns];
+    loop {
+        let left = width - widths.iter().flatten().sum::<f32>();
+        let open = widths.iter().filter(|w| w.is_none()).count().max(1);
+        let share = left / open as f32;
+        let mut settled = false;
+        for c in 0..columns {
+            if widths[c].is_none() && natural[c] <= share {
+                widths[c] = Some(natural[c]);
+                settled = true;
+            }
+        }
+        if !settled {
+            break;
+        }
+    }
+    let left = width - widths.iter().flatten().sum::<f32>();
+    let open: Vec<usize> = (0..columns).filter(|&c| widths[c].is_none()).collect();
+    let open_min: f32 = open.iter().map(|&c| min[c]).sum();
+    let want: f32 = open.iter().map(|&c| natural[c] - min[c]).sum();
+    let spare = (left - open_min).max(0.0);
+    for &c in &open {
+        widths[c] = Some(min[c] + spare * (natural[c] - min[c]) / want.max(1.0));
+    }
+    widths.into_iter().map(|w| w.unwrap_or(0.0)).collect()
 }
 
 /// The text of a link's label.

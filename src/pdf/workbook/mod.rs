@@ -189,7 +189,7 @@ fn chrome(
             continue;
         }
         let left = g.left(i);
-        let recto = i % 2 == 0;
+        let recto = i.is_multiple_of(2);
         let at_outer = |text: &str| {
             if recto {
                 left + w - look.width(text)
@@ -216,12 +216,14 @@ fn chrome(
                     look,
                 }],
             });
-            items.push(Item::Art(vec![Art::Shape(crate::pdf::layout::Shape::Line {
-                from: (left, g.top - 18.0),
-                to: (left + w, g.top - 18.0),
-                color: style::RULE,
-                width: 0.5,
-            })]));
+            items.push(Item::Art(vec![Art::Shape(
+                crate::pdf::layout::Shape::Line {
+                    from: (left, g.top - 18.0),
+                    to: (left + w, g.top - 18.0),
+                    color: style::RULE,
+                    width: 0.5,
+                },
+            )]));
         }
         let number = strings.get(
             lang,
@@ -289,8 +291,7 @@ pub fn workbook_pdf(
     doc.version = "1.7".to_string();
     doc.compress();
     let mut bytes = Vec::new();
-    doc.save_to(&mut bytes)
-        .map_err(|e| vec![failed(lang, e)])?;
+    doc.save_to(&mut bytes).map_err(|e| vec![failed(lang, e)])?;
     Ok(bytes)
 }
 

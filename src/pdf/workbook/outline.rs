@@ -22,10 +22,7 @@ pub fn add(doc: &mut Document, book: &Book, pages: &[ObjectId]) {
     let mut top: Vec<usize> = Vec::new();
     let mut stack: Vec<usize> = Vec::new();
     for entry in &book.contents {
-        while stack
-            .last()
-            .is_some_and(|&s| nodes[s].level >= entry.level)
-        {
+        while stack.last().is_some_and(|&s| nodes[s].level >= entry.level) {
             stack.pop();
         }
         let index = nodes.len();
@@ -101,7 +98,10 @@ pub fn add(doc: &mut Document, book: &Book, pages: &[ObjectId]) {
         Object::Dictionary(Dictionary::from_iter(vec![
             ("Type", Object::Name(b"Outlines".to_vec())),
             ("First", Object::Reference(ids[top[0]])),
-            ("Last", Object::Reference(ids[*top.last().expect("not empty")])),
+            (
+                "Last",
+                Object::Reference(ids[*top.last().expect("not empty")]),
+            ),
             ("Count", Object::Integer(total)),
         ])),
     );

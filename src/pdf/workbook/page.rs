@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 
 use super::super::layout::{Rgb, Shape};
-use super::inline::{Look, Target};
+use super::inline::Look;
 use crate::lang::Lang;
 
 /// The standard structure types the workbook uses.
@@ -56,6 +56,8 @@ pub enum Role {
     TOC,
     /// One entry of the contents.
     TOCI,
+    /// A reference to another part of the document (a contents entry).
+    Reference,
     /// A link (its annotation is attached by object reference).
     Link,
     /// An image (the logo), with alternative text.
@@ -88,6 +90,7 @@ impl Role {
             Role::BlockQuote => "BlockQuote",
             Role::TOC => "TOC",
             Role::TOCI => "TOCI",
+            Role::Reference => "Reference",
             Role::Link => "Link",
             Role::Figure => "Figure",
         }
@@ -266,8 +269,8 @@ pub enum Item {
 pub struct LinkArea {
     /// Left, top, width, height.
     pub rect: [f32; 4],
-    /// Where it leads.
-    pub target: Target,
+    /// The anchor it leads to.
+    pub anchor: String,
     /// Its `Link` element.
     pub elem: usize,
     /// What it is, for assistive technology.

@@ -36,7 +36,7 @@ impl Geometry {
     /// The left edge of the text block on page `index` (0-based: page 1,
     /// index 0, is a right-hand page, its binding on the left).
     pub fn left(&self, index: usize) -> f32 {
-        if index % 2 == 0 {
+        if index.is_multiple_of(2) {
             self.inner
         } else {
             self.outer
@@ -76,7 +76,7 @@ fn plan(flow: &Flow, g: &Geometry) -> Vec<Option<(usize, usize)>> {
     let mut plans = Vec::new();
     let mut i = 0;
     while i < n {
-        if chunks[i].start == Start::Recto && plans.len() % 2 == 1 {
+        if chunks[i].start == Start::Recto && !plans.len().is_multiple_of(2) {
             plans.push(None);
             continue;
         }
@@ -167,8 +167,12 @@ fn continuation(chunks: &[Chunk], frames: &[Frame], i: usize) -> f32 {
 fn extent(chunks: &[Chunk], frames: &[Frame], f: usize) -> f32 {
     let frame = &frames[f];
     let mut h = 0.0;
-    for j in frame.first..=frame.last {
-        let c = &chunks[j];
+    for (j, c) in chunks
+        .iter()
+        .enumerate()
+        .take(frame.last + 1)
+        .skip(frame.first)
+    {
         if j > frame.first {
             h += c.space_before;
         }
@@ -319,4 +323,179 @@ fn backgrounds(frames: &[Frame], extents: &Extents, left: f32) -> Vec<Item> {
         }
     }
     items
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::Lang;
+    use crate::pdf::workbook::inline::Inline;
+    use crate::pdf::workbook::md::{self, Place, Resolved};
+    use crate::pdf::workbook::page::Role;
+    use crate::pdf::workbook::style::{self, BODY, BODY_LEADING, BODY_PARA};
+
+    /// A page that holds `lines` lines of body text.
+    fn geometry(lines: f32) -> Geometry {
+        Geometry {
+            width: 320.0,
+            height: 100.0 + lines * BODY_LEADING,
+            top: 50.0,
+            bottom: 50.0 + lines * BODY_LEADING + 0.5,
+            inner: 40.0,
+            outer: 30.0,
+        }
+    }
+
+    /// The element of each line of text on each page.
+    fn lines(pages: &Pages) -> Vec<Vec<usize>> {
+        pages
+            .pages
+            .iter()
+            .map(|p| {
+                p.page
+                    .items
+                    .iter()
+                    .filter_map(|i| match i {
+                        Item::Text { elem: Some(e), .. } => Some(*e),
+                        _ => None,
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn no_paragraph_leaves_one_line_alone_and_headings_stay_with_what_follows() {
+        let g = geometry(9.0);
+        let mut flow = Flow::new(Lang::En, g.text_width());
+        let mut paragraphs = Vec::new();
+        let mut headings = Vec::new();
+        for i in 0..40 {
+            if i % 5 == 0 {
+                let (look, leading, above) = style::heading(3);
+                flow.space(above);
+                let h = flow.paragraph(
+                    &Inline::plain("A heading", look),
+                    style::heading_para(leading),
+                    Role::H3,
+                    0,
+                    0.0,
+                    g.text_width(),
+                );
+                headings.push(h);
+            }
+            let words = [3, 12, 25, 40, 60, 90][i % 6];
+            flow.space(style::PARA_GAP);
+            let p = flow.paragraph(
+                &Inline::plain(&"word ".repeat(words), BODY),
+                BODY_PARA,
+                Role::P,
+                0,
+                0.0,
+                g.text_width(),
+            );
+            paragraphs.push(p);
+        }
+        let pages = paginate(&flow, &g);
+        let per_page = lines(&pages);
+        assert!(per_page.len() > 10);
+        for p in paragraphs {
+            let total = per_page.iter().flatten().filter(|e| **e == p).count();
+            for page in &per_page {
+                let here = page.iter().filter(|e| **e == p).count();
+                assert!(
+                    here == 0 || here >= total.min(2),
+                    "a paragraph of {total} lines leaves {here} on a page"
+                );
+            }
+        }
+        for page in &per_page {
+            let last = page.last().unwrap();
+            assert!(
+                !headings.contains(last) || page.iter().all(|e| e == last),
+                "a heading ends a page"
+            );
+        }
+    }
+
+    #[test]
+    fn a_kept_frame_starts_a_page_rather_than_split() {
+        let g = geometry(12.0);
+        let mut flow = Flow::new(Lang::En, g.text_width());
+        let w = g.text_width();
+        flow.paragraph(
+            &Inline::plain(&"word ".repeat(60), BODY),
+            BODY_PARA,
+            Role::P,
+            0,
+            0.0,
+            w,
+        );
+        flow.open(Frame {
+            w,
+            pad: 6.0,
+            keep: true,
+            ..Frame::default()
+        });
+        let boxed = flow.paragraph(
+            &Inline::plain(&"word ".repeat(50), BODY),
+            BODY_PARA,
+            Role::P,
+            0,
+            0.0,
+            w,
+        );
+        flow.close();
+        let per_page = lines(&paginate(&flow, &g));
+        let pages_with_box: Vec<usize> = per_page
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.contains(&boxed))
+            .map(|(i, _)| i)
+            .collect();
+        assert_eq!(pages_with_box, [1], "{per_page:?}");
+    }
+
+    #[test]
+    fn a_table_that_runs_over_repeats_its_header_as_an_artifact() {
+        let g = geometry(14.0);
+        let mut flow = Flow::new(Lang::En, g.text_width());
+        let mut md_table = String::from("| When | What happened |\n|---|---|\n");
+        for i in 0..30 {
+            md_table.push_str(&format!("| {i} March | A visit |\n"));
+        }
+        let resolve = |_: &str| Resolved::default();
+        md::markdown(
+            &mut flow,
+            &md_table,
+            Place {
+                parent: 0,
+                x: 0.0,
+                width: g.text_width(),
+                shift: 0,
+                look_shift: 0,
+                look: BODY,
+                leading: BODY_LEADING,
+                resolve: &resolve,
+            },
+        );
+        let pages = paginate(&flow, &g);
+        assert!(pages.pages.len() > 2);
+        for (i, page) in pages.pages.iter().enumerate() {
+            let first_text = page
+                .page
+                .items
+                .iter()
+                .find_map(|item| match item {
+                    Item::Text { elem, runs, .. } => Some((*elem, runs[0].text.clone())),
+                    _ => None,
+                })
+                .unwrap();
+            assert_eq!(first_text.1.trim(), "When", "page {i}");
+            // Tagged the first time, an artifact after.
+            assert_eq!(first_text.0.is_none(), i > 0, "page {i}");
+        }
+        let headers = flow.elems.iter().filter(|e| e.role == Role::TH).count();
+        assert_eq!(headers, 2);
+    }
 }

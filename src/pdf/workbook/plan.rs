@@ -26,7 +26,7 @@ pub struct PrincipleEntry<'a> {
 pub struct GroupEntry<'a> {
     /// The group.
     pub group: &'a Group,
-    /// Its number among the groups shown ("Part 2").
+    /// Its number among the guide's groups ("Part 2").
     pub number: usize,
     /// Its principles, by number.
     pub principles: Vec<PrincipleEntry<'a>>,
@@ -82,7 +82,14 @@ impl<'a> Plan<'a> {
         let wanted = |id: &str| only.is_none_or(|o| o.iter().any(|g| g == id));
         let mut shown_examples: BTreeSet<&str> = BTreeSet::new();
         let mut groups = Vec::new();
-        for group in pack.groups.iter().filter(|g| wanted(&g.id)) {
+        // Parts keep the guide's numbers when some are left out, so a
+        // session's workbook and the whole one agree ("Part 4" is Part 4).
+        for (index, group) in pack
+            .groups
+            .iter()
+            .enumerate()
+            .filter(|(_, g)| wanted(&g.id))
+        {
             let mut principles = Vec::new();
             for principle in pack.principles.iter().filter(|p| p.group.id == group.id) {
                 let mut examples = Vec::new();
@@ -98,7 +105,7 @@ impl<'a> Plan<'a> {
             }
             groups.push(GroupEntry {
                 group,
-                number: groups.len() + 1,
+                number: index + 1,
                 principles,
             });
         }
