@@ -12,7 +12,7 @@ use crate::lang::{Lang, Loc, Text};
 use crate::problem::{Code, Problem};
 
 /// The settings of a project.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Config {
     /// `[site]`.
     pub site: SiteConfig,
@@ -23,7 +23,7 @@ pub struct Config {
 }
 
 /// `[site]`.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct SiteConfig {
     /// The site's name.
     pub title: Text,
@@ -48,7 +48,7 @@ pub enum Paper {
 }
 
 /// `[pdf]`.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct PdfConfig {
     /// A4 or Letter.
     pub paper: Paper,

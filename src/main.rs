@@ -8,6 +8,12 @@ use clap::{Parser, Subcommand};
 
 use canllaw::problem::{Messages, Problem, Severity};
 
+/// A build makes and frees millions of small strings and maps (templates'
+/// data, Markdown trees, search keys): mimalloc does that in a fifth less
+/// time than the system's allocator, for a little more memory.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Bilingual Welsh/English guidance: a website, fillable PDF templates and a
 /// trainer's workbook from YAML content.
 #[derive(Parser)]

@@ -207,9 +207,25 @@ impl HeadingAdapter for Headings<'_> {
 
 /// Renders `md` to HTML for a page in `cx.lang`.
 pub fn render(md: &str, cx: &Context<'_>) -> String {
+    render_parsed(md, cx, false).0
+}
+
+/// Renders `md` to HTML as [`render`] does, and gives its [`plain_text`]
+/// too, from one parse: a page's search text comes with the page.
+pub fn render_with_text(md: &str, cx: &Context<'_>) -> (String, String) {
+    render_parsed(md, cx, true)
+}
+
+fn render_parsed(md: &str, cx: &Context<'_>, with_text: bool) -> (String, String) {
     let options = options();
     let arena = Arena::new();
     let root = parse_document(&arena, md, &options);
+    // Links only change destinations, never text: the same as before.
+    let text = if with_text {
+        text_of(root, md.len())
+    } else {
+        String::new()
+    };
     rewrite_links(root, cx);
     let headings = Headings {
         prefix: cx.id_prefix,
@@ -222,7 +238,7 @@ pub fn render(md: &str, cx: &Context<'_>) -> String {
     let mut html = String::with_capacity(md.len() * 3 / 2);
     comrak::format_html_with_plugins(root, &options, &mut html, &plugins)
         .expect("writing to a String cannot fail");
-    html
+    (html, text)
 }
 
 fn rewrite_links<'a>(root: &'a AstNode<'a>, cx: &Context<'_>) {
@@ -238,7 +254,12 @@ fn rewrite_links<'a>(root: &'a AstNode<'a>, cx: &Context<'_>) {
 pub fn plain_text(md: &str) -> String {
     let arena = Arena::new();
     let root = parse_document(&arena, md, &options());
-    let mut text = String::with_capacity(md.len());
+    text_of(root, md.len())
+}
+
+/// The text of a parsed document, for [`plain_text`].
+fn text_of<'a>(root: &'a AstNode<'a>, capacity: usize) -> String {
+    let mut text = String::with_capacity(capacity);
     for node in root.descendants() {
         match &node.data().value {
             NodeValue::Text(t) => text.push_str(t),

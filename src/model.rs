@@ -9,7 +9,7 @@ use crate::decode::Ref;
 use crate::lang::{Loc, Text};
 
 /// A loaded, valid content pack.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Pack {
     /// `canllaw.toml`.
     pub config: Config,
@@ -95,7 +95,7 @@ pub struct Source {
 }
 
 /// A group of principles.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Group {
     /// Its id.
     pub id: String,
@@ -108,7 +108,7 @@ pub struct Group {
 }
 
 /// A principle.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Principle {
     /// File stem.
     pub id: String,
@@ -129,7 +129,7 @@ pub struct Principle {
 }
 
 /// A worked example: a record as often written and as it could be.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Example {
     /// File stem.
     pub id: String,
@@ -150,7 +150,7 @@ pub struct Example {
 }
 
 /// A reflective exercise.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Exercise {
     /// File stem.
     pub id: String,
@@ -242,7 +242,7 @@ pub enum Orientation {
 }
 
 /// A recording template.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Form {
     /// File stem.
     pub id: String,
@@ -261,7 +261,7 @@ pub struct Form {
 }
 
 /// A section of a template.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Section {
     /// Title.
     pub title: Text,
@@ -272,7 +272,7 @@ pub struct Section {
 }
 
 /// What a section holds.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub enum SectionBody {
     /// Labelled fields.
     Fields(Vec<Field>),
@@ -281,7 +281,7 @@ pub enum SectionBody {
 }
 
 /// One field of a template.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Field {
     /// Unique within the form: the PDF field and HTML input name.
     pub id: String,
@@ -296,7 +296,7 @@ pub struct Field {
 }
 
 /// What a field takes.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub enum FieldKind {
     /// One line.
     Text,
@@ -330,7 +330,7 @@ impl FieldKind {
 }
 
 /// One option of a choice field.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct ChoiceOption {
     /// The value stored.
     pub id: String,
@@ -339,7 +339,7 @@ pub struct ChoiceOption {
 }
 
 /// A table of cells named `COLUMN-ROW`.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Table {
     /// Columns in order.
     pub columns: Vec<Column>,
@@ -348,7 +348,7 @@ pub struct Table {
 }
 
 /// A table column.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Column {
     /// Id: the first part of a cell's name.
     pub id: String,
@@ -359,7 +359,7 @@ pub struct Column {
 }
 
 /// A glossary entry.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Term {
     /// Id: the anchor on the glossary page.
     pub id: String,
@@ -372,7 +372,7 @@ pub struct Term {
 }
 
 /// A free page.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Page {
     /// File stem.
     pub id: String,

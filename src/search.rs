@@ -68,22 +68,29 @@ pub fn normalise(word: &str) -> String {
     if word.is_ascii() {
         return word.to_ascii_lowercase();
     }
-    // Runs between ASCII white space normalise alone (white space neither
-    // composes with a mark nor decides a final sigma), and most are ASCII:
-    // only the others pay for decomposing and composing. An ASCII byte is
-    // never part of a longer character, so the text can be cut at one.
     let mut out = String::with_capacity(word.len());
+    if word.chars().all(|c| c.is_ascii() || is_plain(c)) {
+        // Character by character: ASCII stretches copied whole and
+        // lowercased, each other character through the whole process alone.
+        let mut from = 0;
+        for (at, c) in word.char_indices().filter(|(_, c)| !c.is_ascii()) {
+            push_ascii(&mut out, &word[from..at]);
+            if APOSTROPHES.contains(&c) {
+                out.push('\'');
+            } else {
+                out.push_str(&normalise_run(c.encode_utf8(&mut [0; 4])));
+            }
+            from = at + c.len_utf8();
+        }
+        push_ascii(&mut out, &word[from..]);
+        return out;
+    }
+    // Runs between ASCII white space normalise alone (white space neither
+    // composes with a mark nor decides a final sigma). An ASCII byte is
+    // never part of a longer character, so the text can be cut at one.
     let push = |out: &mut String, run: &str| {
-        // ASCII letters and apostrophes (`mae’n`, the commonest non-ASCII
-        // words in Welsh) need only lowercasing and the apostrophe made `'`.
-        if run.chars().all(|c| c.is_ascii() || APOSTROPHES.contains(&c)) {
-            out.extend(run.chars().map(|c| {
-                if c.is_ascii() {
-                    c.to_ascii_lowercase()
-                } else {
-                    '\''
-                }
-            }));
+        if run.is_ascii() {
+            push_ascii(out, run);
         } else {
             out.push_str(&normalise_run(run));
         }
@@ -98,6 +105,24 @@ pub fn normalise(word: &str) -> String {
     }
     push(&mut out, &word[start..]);
     out
+}
+
+/// Characters whose normal form does not depend on their neighbours, so
+/// that text of these and ASCII normalises one character at a time: the
+/// Latin-1 and Latin Extended-A letters (`ŵ`, `ŷ`, `â`, `ï`…), which
+/// decompose into an ASCII letter and marks or not at all, and general
+/// punctuation (curly quotes, dashes). Combining marks, Greek sigma and
+/// Hangul, which compose or change with their neighbours, are not among
+/// them.
+fn is_plain(c: char) -> bool {
+    APOSTROPHES.contains(&c) || matches!(c, '\u{A0}'..='\u{17F}' | '\u{2000}'..='\u{206F}')
+}
+
+/// Appends ASCII `text` lowercased.
+fn push_ascii(out: &mut String, text: &str) {
+    let at = out.len();
+    out.push_str(text);
+    out[at..].make_ascii_lowercase();
 }
 
 /// [`normalise`] for text with letters beyond ASCII.
@@ -132,24 +157,37 @@ pub fn keys(word: &str, lang: Lang) -> Vec<String> {
 
 /// Letters and digits of any script; a word is never split at `ŷ` or `ø`.
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric()
+    }
 }
 
 /// The words of normalised text: runs of letters and digits, with an
 /// apostrophe kept when it stands between two of them (`mae'n`, not `'r`).
 fn words(text: &str) -> Vec<&str> {
+    // Byte by byte, decoding only what is not ASCII: this runs over every
+    // page's whole text.
+    let char_at = |at: usize| -> Option<char> {
+        match text.as_bytes().get(at) {
+            Some(&b) if b.is_ascii() => Some(char::from(b)),
+            Some(_) => text[at..].chars().next(),
+            None => None,
+        }
+    };
     let mut out = Vec::new();
     let mut start = None;
-    let mut chars = text.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
-        let joins = c == '\''
-            && start.is_some()
-            && chars.peek().is_some_and(|&(_, next)| is_word_char(next));
+    let mut at = 0;
+    while let Some(c) = char_at(at) {
+        let next = at + c.len_utf8();
+        let joins = c == '\'' && start.is_some() && char_at(next).is_some_and(is_word_char);
         if is_word_char(c) || joins {
             start.get_or_insert(at);
         } else if let Some(from) = start.take() {
             out.push(&text[from..at]);
         }
+        at = next;
     }
     if let Some(from) = start {
         out.push(&text[from..]);
@@ -228,6 +266,41 @@ fn excerpt_source(text: &str) -> String {
     out
 }
 
+/// A hasher for the index's own maps of short words: far quicker than the
+/// standard one, whose resistance to chosen keys a build of the author's own
+/// text does not need. (FxHash's step: rotate, xor, multiply.)
+#[derive(Default)]
+struct QuickHasher(u64);
+
+impl std::hash::Hasher for QuickHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+            self.add(word);
+        }
+        for &byte in chunks.remainder() {
+            self.add(u64::from(byte));
+        }
+    }
+
+    fn write_u8(&mut self, byte: u8) {
+        self.add(u64::from(byte));
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl QuickHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+type Quick = std::hash::BuildHasherDefault<QuickHasher>;
+
 /// One document as the index script carries it.
 #[derive(Serialize)]
 struct Entry<'a> {
@@ -255,8 +328,8 @@ pub fn index_js(lang: Lang, docs: &[Document]) -> String {
     // Words recur from page to page: each distinct word's keys are made once
     // and numbered, and pages collect key numbers.
     let mut keys: Vec<String> = Vec::new();
-    let mut numbers: HashMap<String, u32> = HashMap::new();
-    let mut by_token: HashMap<String, Vec<u32>> = HashMap::new();
+    let mut numbers: HashMap<String, u32, Quick> = HashMap::default();
+    let mut by_token: HashMap<String, Vec<u32>, Quick> = HashMap::default();
     let mut postings: Vec<Vec<u32>> = Vec::new();
     let mut doc_keys: Vec<u32> = Vec::new();
     for (number, doc) in docs.iter().enumerate() {
@@ -283,11 +356,13 @@ pub fn index_js(lang: Lang, docs: &[Document]) -> String {
                 by_token.insert(token.to_string(), made);
             }
         }
-        doc_keys.sort_unstable();
-        doc_keys.dedup();
-        // Documents are visited in order, so each list stays increasing.
+        // Documents are visited in order, so each list stays increasing,
+        // and a key already given this document ends with its number.
         for &key in &doc_keys {
-            postings[key as usize].push(number);
+            let list = &mut postings[key as usize];
+            if list.last() != Some(&number) {
+                list.push(number);
+            }
         }
     }
     let mut order: Vec<usize> = (0..keys.len()).collect();
@@ -413,6 +488,37 @@ mod tests {
         assert_eq!(keys("tŷ", Lang::En), ["ty"]);
         assert_eq!(keys("Dŵr, ŷd!", Lang::En), ["dwr", "yd"]);
         assert_eq!(keys("søren", Lang::En), ["søren"]);
+    }
+
+    #[test]
+    fn normalising_by_parts_is_normalising_the_whole() {
+        // `normalise` takes short cuts; `normalise_run` is the whole process.
+        for text in [
+            "Tŷ’r ŵyr â’i ŵr, ac mae’n “dda” — iawn…",
+            "ΣΟΦΟΣ ΣΟΦΟΣ. Σ",
+            "e\u{301}cole a\u{301} \u{301}x",
+            "İstanbul ǅemal ﬁsh Å",
+            "naïve café — ‘quoted’",
+            "한국어 \u{1100}\u{1161}",
+            "x\u{2028}y\tz\nw",
+            "",
+            "PLAIN ascii",
+        ] {
+            assert_eq!(normalise(text), normalise_run(text), "{text:?}");
+        }
+        let plain = ('\u{A0}'..='\u{17F}').chain('\u{2000}'..='\u{206F}');
+        for c in plain {
+            let text = format!("Ab{c}c {c}D {c}");
+            assert_eq!(normalise(&text), normalise_run(&text), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn words_split_at_anything_but_letters_digits_and_inner_apostrophes() {
+        assert_eq!(
+            words("mae'n 'r tŷ-ŵyr a''b 12x ø’"),
+            ["mae'n", "r", "tŷ", "ŵyr", "a", "b", "12x", "ø"]
+        );
     }
 
     #[test]

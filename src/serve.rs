@@ -16,14 +16,17 @@
 //! - `http`: answers requests from the temporary folder, and the
 //!   long-polling requests of the reload script.
 //! - `rebuild`: the incremental builder, fed by `watch`. It keeps the
-//!   parsed interface strings and the theme's and templates' files until
-//!   they change, and writes only the files whose bytes changed.
+//!   parsed interface strings, templates and the theme's files until they
+//!   change, and writes only the files whose bytes changed. After an edit
+//!   to one item it first shows that item's pages (`quick`), then builds
+//!   the whole site.
 //! - `pdfs`: the recording templates' PDFs, after the pages, for the forms
 //!   whose inputs changed, so a PDF never delays the page an author is
 //!   looking at.
 
 mod http;
 mod pdfs;
+mod quick;
 mod rebuild;
 mod state;
 mod watch;

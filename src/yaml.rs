@@ -143,8 +143,11 @@ pub fn parse(source: &str) -> Result<Option<Rc<Node>>, Error> {
 
     for event in Parser::new_from_str(source) {
         let (event, span) = event.map_err(|e| {
-            let line = u32::try_from(e.marker().line()).unwrap_or(u32::MAX);
-            let col = u32::try_from(e.marker().col() + 1).unwrap_or(u32::MAX);
+            let (line, col) = within(
+                source,
+                u32::try_from(e.marker().line()).unwrap_or(u32::MAX),
+                u32::try_from(e.marker().col() + 1).unwrap_or(u32::MAX),
+            );
             if e.info().contains("recursion limit") {
                 // The parser's own guard, met in flow collections before
                 // ours is: the same problem for the author.
@@ -247,6 +250,21 @@ pub fn parse(source: &str) -> Result<Option<Rc<Node>>, Error> {
     Ok(root)
 }
 
+/// `line` and `col` moved back into `source`: the parser places a problem
+/// at the end of the stream on a line after the last when the file does not
+/// end with a line break, where no editor can go.
+fn within(source: &str, line: u32, col: u32) -> (u32, u32) {
+    let breaks = source.replace("\r\n", "\n");
+    let last = breaks.split(['\n', '\r']).count();
+    let last = u32::try_from(last).unwrap_or(u32::MAX);
+    if line <= last {
+        return (line, col);
+    }
+    let tail = breaks.rsplit(['\n', '\r']).next().unwrap_or_default();
+    let col = u32::try_from(tail.chars().count() + 1).unwrap_or(u32::MAX);
+    (last, col)
+}
+
 /// The first tab that indents a line, up to the line after `error`, where
 /// the parser gave up (it may stop at the end of the line before the tab):
 /// a line that starts with a tab, or those two lines when a tab stands
@@ -331,6 +349,18 @@ mod tests {
     fn flow_nesting_beyond_the_parser_is_too_deep() {
         let doc = "a: ".to_string() + &"[".repeat(100_000) + &"]".repeat(100_000);
         assert!(matches!(parse(&doc), Err(Error::TooDeep { .. })));
+    }
+
+    #[test]
+    fn a_problem_at_the_end_of_a_file_is_on_its_last_line() {
+        // Found by fuzzing: a plain scalar over several lines, and a flow
+        // list cut short by the end of a file without a final line break.
+        let doc = "title:\n  cy: Gweler [hwn](example:a).\n\n    - Gwrando\n  en: |\n    See.\nexamples: [walking-to-the-shoGwe";
+        let err = parse(doc).unwrap_err();
+        assert!(
+            matches!(err, Error::Syntax { line: 7, .. }),
+            "{err:?}: past the last line"
+        );
     }
 
     #[test]

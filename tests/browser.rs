@@ -570,6 +570,53 @@ fn without_javascript_the_form_is_complete_and_printable() {
     b.run(only_the_site(&b, &[OUTCOME]));
 }
 
+#[test]
+fn a_large_sites_pages_show_the_whole_contents_with_javascript() {
+    let _one = one_at_a_time();
+    let Some(tools) = Tools::find() else { return };
+    let extra = canllaw::site::sidebar::WHOLE_MAX_ENTRIES + 20;
+    let project = common::large_pack(extra);
+    let b = Browser::start_on(&tools, project.path());
+    let c = &b.client;
+    b.run(async {
+        open(c, &b.url("cy/examples/extra-100.html")).await;
+        // The page carries only the part around it; canllaw.js puts the
+        // whole from cy/toc.js in its place, this page marked, the links
+        // leading from this page's folder.
+        let links = js(
+            c,
+            "return document.querySelectorAll('#cl-sidebar a[data-path]').length;",
+        )
+        .await;
+        assert!(links.as_u64().unwrap() > u64::try_from(extra).unwrap(), "{links}");
+        let current = js(
+            c,
+            "const a = document.querySelectorAll('#cl-sidebar a[aria-current=page]'); return [a.length, a[0].getAttribute('href')];",
+        )
+        .await;
+        assert_eq!(current, json!([1, "../examples/extra-100.html"]));
+        let href = js(
+            c,
+            "return document.querySelector('#cl-sidebar a[data-path=\"principles/own-words.html\"]').href;",
+        )
+        .await;
+        assert!(
+            href.as_str().unwrap().ends_with("/cy/principles/own-words.html"),
+            "{href}"
+        );
+        // The same at the top of the language folder.
+        open(c, &b.url("cy/glossary.html")).await;
+        let current = js(
+            c,
+            "const a = document.querySelectorAll('#cl-sidebar a[aria-current=page]'); return [a.length, a[0].getAttribute('href'), document.querySelectorAll('#cl-sidebar a[data-path]').length];",
+        )
+        .await;
+        assert_eq!(current[0], 1);
+        assert_eq!(current[1], "glossary.html");
+        assert_eq!(current[2], links);
+    });
+}
+
 /// The pages of every kind, in both languages.
 const PAGES: [&str; 22] = [
     "index.html",

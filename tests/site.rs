@@ -4,7 +4,7 @@ mod common;
 
 use std::fs;
 
-use common::{build, files, small_pack};
+use common::{build, files, large_pack, small_pack};
 use scraper::{Html, Selector};
 
 fn page(out: &std::path::Path, path: &str) -> Html {
@@ -342,5 +342,113 @@ fn forms_are_real_html_forms_with_the_names_of_format_md() {
         let labelled = input.value().attr("aria-label").is_some()
             || !select(&doc, &format!("label[for='{id}']")).is_empty();
         assert!(labelled, "{id} has no label");
+    }
+}
+
+#[test]
+fn a_large_site_writes_its_contents_once_and_each_page_the_part_around_it() {
+    let extra = canllaw::site::sidebar::WHOLE_MAX_ENTRIES + 20;
+    let project = large_pack(extra);
+    let out = build(project.path());
+    for lang in ["cy", "en"] {
+        let toc = fs::read_to_string(out.path().join(format!("{lang}/toc.js"))).unwrap();
+        assert!(toc.contains("window.canllawToc = \""), "{toc}");
+        // The whole contents: every item, its links from the language folder.
+        for i in 0..extra {
+            assert!(
+                toc.contains(&format!("examples/extra-{i:03}.html")),
+                "{lang}: extra-{i:03} not in toc.js"
+            );
+        }
+        assert!(!toc.contains("</"), "markup escaped in the script: {toc}");
+    }
+    let path = "cy/examples/extra-100.html";
+    let doc = page(out.path(), path);
+    // A short sidebar: its own entry marked, and only the part around it.
+    let current = select(&doc, "#cl-sidebar a[aria-current=page]");
+    assert_eq!(current.len(), 1);
+    assert_eq!(
+        current[0].value().attr("href"),
+        Some("../examples/extra-100.html")
+    );
+    let entries = select(&doc, "#cl-sidebar a[data-path]").len();
+    let block = canllaw::site::sidebar::BLOCK;
+    assert!(
+        (block..=2 * block + 3).contains(&entries),
+        "{entries} links in the short sidebar"
+    );
+    // Neighbours either side, for a reader without JavaScript.
+    for near in ["extra-099", "extra-101"] {
+        assert_eq!(
+            select(
+                &doc,
+                &format!("#cl-sidebar a[href='../examples/{near}.html']")
+            )
+            .len(),
+            1,
+            "{near} not beside extra-100"
+        );
+    }
+    // canllaw.js finds the whole contents and where this page is.
+    let nav = select(&doc, "nav#cl-sidebar")[0].value();
+    assert_eq!(nav.attr("data-root"), Some("../"));
+    assert_eq!(nav.attr("data-current"), Some("examples/extra-100.html"));
+    let scripts: Vec<&str> = select(&doc, "script[src]")
+        .iter()
+        .filter_map(|s| s.value().attr("src"))
+        .collect();
+    let toc = scripts.iter().position(|s| *s == "../toc.js");
+    let main = scripts.iter().position(|s| s.ends_with("theme/canllaw.js"));
+    assert!(toc.is_some() && toc < main, "{scripts:?}");
+    // Every page's own entry is in its short sidebar.
+    for f in files(out.path())
+        .iter()
+        .filter(|f| f.starts_with("en/examples/"))
+    {
+        let rest = f.strip_prefix("en/").unwrap();
+        let doc = page(out.path(), f);
+        let current = select(&doc, "#cl-sidebar a[aria-current=page]");
+        assert_eq!(current.len(), 1, "{f}");
+        assert_eq!(current[0].value().attr("data-path"), Some(rest), "{f}");
+    }
+}
+
+#[test]
+fn a_small_site_keeps_its_whole_contents_in_every_page() {
+    let out = build(&small_pack());
+    assert!(!out.path().join("cy/toc.js").exists());
+    let doc = page(out.path(), "cy/principles/own-words.html");
+    assert!(
+        select(&doc, "nav#cl-sidebar")[0]
+            .value()
+            .attr("data-current")
+            .is_none()
+    );
+    let links = select(&doc, "#cl-sidebar a[data-path]").len();
+    let other = page(out.path(), "cy/examples/walking-to-the-shop.html");
+    assert_eq!(links, select(&other, "#cl-sidebar a[data-path]").len());
+    assert!(select(&doc, "script[src$='toc.js']").is_empty());
+}
+
+#[test]
+fn the_search_index_made_with_the_pages_is_the_one_made_alone() {
+    // The site takes each page's search text from the page's own render;
+    // the index must be the one made from the Markdown directly.
+    let large = large_pack(5);
+    for project in [small_pack(), large.path().to_path_buf()] {
+        let project = canllaw::build::open(&project).unwrap();
+        let sizes = canllaw::site::PdfSizes::new();
+        let site = canllaw::site::Site::new(
+            &project.pack,
+            &project.resources,
+            project.strings.clone(),
+            &sizes,
+        )
+        .unwrap();
+        let files = site.render(&project.resources).unwrap();
+        for (path, alone) in site.search_indexes() {
+            let (_, made) = files.iter().find(|(p, _)| *p == path).unwrap();
+            assert!(*made == alone, "{path} differs");
+        }
     }
 }

@@ -2,9 +2,10 @@
 //! report, not a timed test.
 //!
 //! ```sh
-//! cargo bench --bench site                       # the whole report
-//! cargo bench --bench site -- --sizes 100,1000   # fewer sizes
-//! cargo bench --bench site -- synth 1000 DIR     # only write the packs
+//! cargo bench --bench site                         # the whole report
+//! cargo bench --bench site -- --sizes 100,1000     # fewer sizes
+//! cargo bench --bench site -- synth 1000 DIR       # only write the packs
+//! cargo bench --bench site -- serve 1000           # only the preview's edit
 //! ```
 //!
 //! For each size N it writes a synthetic pack of N items (see `synth`), the
@@ -12,23 +13,28 @@
 //! `others`), then reports:
 //!
 //! - each stage of canllaw's build, timed in this process: loading, the
-//!   PDFs, the site (every page, both search indexes, the files written) and
-//!   the search indexes alone;
-//! - the whole `canllaw build` (site, search, PDFs, workbooks), and the site
-//!   alone, each as a child process with its peak memory (`wait4`);
+//!   PDFs, the site (every page, both search indexes, the files written)
+//!   and the search indexes alone;
+//! - the whole `canllaw build` (site, search, every PDF, the workbooks) and
+//!   the site alone, each as a child process with its peak memory;
 //! - Hugo (`hugo`, Debian's package) and mdBook (the `mdbook-driver`
-//!   library, the two books built side by side as two processes), run
-//!   alternately with canllaw in the same rounds so that a busy machine
-//!   slows all of them alike.
+//!   library, the two books built side by side as two processes), run in
+//!   turn with canllaw in each round, so that a busy machine slows all of
+//!   them alike.
 //!
-//! Then the shipped pack's complete build, a template PDF's time, and how
-//! long `canllaw serve` takes to show an edited file.
+//! Then the shipped pack's complete build, a template PDF, and how long
+//! `canllaw serve` takes to show an edited file.
+//!
+//! Every tool writes into a folder of its own in each round, and the
+//! outputs of a round are removed before a pause that starts the next: ext4
+//! makes files slowly where many were just deleted, which would otherwise
+//! charge one tool for the one before it.
 //!
 //! Options: `--sizes A,B,…` (default 100,1000,2000,4000,5000), `--rounds R`
-//! (alternating rounds per size, default 3), `--work DIR` (where the packs
-//! and outputs go, default `target/canllaw-bench`), `--serve N` (the pack
-//! size for the preview's edit, default 1000; 0 skips it), `--no-mdbook-above N`
-//! (skip mdBook for larger packs), `--no-hugo`.
+//! (default 3), `--pause S` (seconds between rounds, default 10), `--work
+//! DIR` (default `target/canllaw-bench`), `--serve N` (the pack size for the
+//! preview's edit, default 1000; 0 skips it), `--no-mdbook-above N`,
+//! `--no-hugo`.
 
 mod measure;
 mod others;
@@ -45,6 +51,11 @@ use canllaw::site::{self, Site};
 
 use measure::{Run, clear, median};
 
+/// The command line's allocator, so that the site built in a child of this
+/// program is built as `canllaw build` would build it.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// The shipped pack, the model for the synthetic ones.
 fn model() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -53,6 +64,7 @@ fn model() -> PathBuf {
 struct Settings {
     sizes: Vec<usize>,
     rounds: usize,
+    pause: Duration,
     work: PathBuf,
     serve: usize,
     mdbook_max: usize,
@@ -64,6 +76,7 @@ impl Settings {
         let mut s = Settings {
             sizes: vec![100, 1000, 2000, 4000, 5000],
             rounds: 3,
+            pause: Duration::from_secs(10),
             work: model().join("target/canllaw-bench"),
             serve: 1000,
             mdbook_max: usize::MAX,
@@ -76,10 +89,12 @@ impl Settings {
                 "--sizes" => {
                     s.sizes = value()
                         .split(',')
+                        .filter(|n| !n.trim().is_empty())
                         .map(|n| n.trim().parse().expect("a size"))
                         .collect();
                 }
                 "--rounds" => s.rounds = value().parse().expect("a number of rounds"),
+                "--pause" => s.pause = Duration::from_secs(value().parse().expect("seconds")),
                 "--work" => s.work = PathBuf::from(value()),
                 "--serve" => s.serve = value().parse().expect("a pack size"),
                 "--no-mdbook-above" => s.mdbook_max = value().parse().expect("a pack size"),
@@ -104,70 +119,12 @@ fn main() {
             let mix = prepare(n, &dir);
             println!("{} items ({mix:?}) in {}", mix.items(), dir.display());
         }
-        Some("__load") => {
-            for _ in 0..5 {
-                let (_, took) = timed(|| build::open(Path::new(&args[1])).expect("loads"));
-                eprintln!("load {}", ms(took));
-            }
+        Some("serve") => {
+            let n = args[1].parse().expect("a number of items");
+            serve_report(&Settings::parse(&args[2..]), n);
         }
-        Some("__profile") => {
-            let project = build::open(Path::new(&args[1])).expect("loads");
-            let sizes = site::PdfSizes::new();
-            {
-                use canllaw::lang::Lang;
-                use canllaw::markdown;
-                let mut texts: Vec<&str> = Vec::new();
-                for lang in Lang::ALL {
-                    for p in &project.pack.principles { texts.push(p.body.get(lang)); }
-                    for e in &project.pack.examples {
-                        texts.push(e.more_helpful.get(lang));
-                        texts.push(e.commentary.get(lang));
-                        if let Some(t) = &e.less_helpful { texts.push(t.get(lang)); }
-                    }
-                    for x in &project.pack.exercises { texts.push(x.background.get(lang)); }
-                    for p in &project.pack.pages { texts.push(p.body.get(lang)); }
-                }
-                let bytes: usize = texts.iter().map(|t| t.len()).sum();
-                let cx = markdown::Context { lang: Lang::Cy, links: markdown::Links::Pages { root: "../../" }, id_prefix: "", heading_shift: 0, anchor_label: "x" };
-                let (_, md) = timed(|| texts.iter().map(|t| markdown::render(t, &cx).len()).sum::<usize>());
-                let (_, plain) = timed(|| texts.iter().map(|t| markdown::plain_text(t).len()).sum::<usize>());
-                let (_, links) = timed(|| texts.iter().map(|t| markdown::links(t).len()).sum::<usize>());
-                eprintln!("{} texts, {} KB: render {} plain {} links {} (one thread)", texts.len(), bytes / 1024, ms(md), ms(plain), ms(links));
-            }
-            for _ in 0..3 {
-                let (renderer, made) = timed(|| {
-                    Site::new(
-                        &project.pack,
-                        &project.resources,
-                        project.strings.clone(),
-                        &sizes,
-                    )
-                    .expect("site")
-                });
-                let (files, rendered) =
-                    timed(|| renderer.render(&project.resources).expect("render"));
-                let (_, search) = timed(|| renderer.search_indexes());
-                let bytes: usize = files.iter().map(|f| f.1.len()).sum();
-                let cpu = || {
-                    // SAFETY: getrusage fills the struct.
-                    let mut u: libc::rusage = unsafe { std::mem::zeroed() };
-                    unsafe { libc::getrusage(libc::RUSAGE_SELF, &raw mut u) };
-                    u.ru_utime.tv_sec as f64 + u.ru_utime.tv_usec as f64 / 1e6
-                };
-                let before = cpu();
-                let _ = renderer.render(&project.resources);
-                let render_cpu = cpu() - before;
-                eprintln!(
-                    "new {} render {} (cpu {:.0} ms) search {} files {} bytes {}",
-                    ms(made),
-                    ms(rendered),
-                    render_cpu * 1e3,
-                    ms(search),
-                    files.len(),
-                    bytes
-                );
-            }
-        }
+        Some("__phases") => phases(Path::new(&args[1]), Path::new(&args[2])),
+        // The child processes the report runs.
         Some("__site") => site_only(Path::new(&args[1]), Path::new(&args[2])),
         Some("__mdbook") => {
             let book = mdbook_driver::MDBook::load(&args[1]).expect("the book loads");
@@ -223,25 +180,28 @@ fn mb(bytes: u64) -> String {
     format!("{:.0} MB", bytes as f64 / (1024.0 * 1024.0))
 }
 
-/// One size's figures.
-struct Figures {
-    n: usize,
+/// Canllaw's stages, timed in this process.
+struct Stages {
     pages: usize,
     pdfs: usize,
     load: Duration,
-    pdf_stage: Duration,
-    site_stage: Duration,
+    pdf: Duration,
+    site: Duration,
     search: Duration,
+}
+
+/// One size's figures.
+struct Figures {
+    n: usize,
+    stages: Stages,
     full: Run,
     site: Run,
     hugo: Option<Run>,
     mdbook: Option<Run>,
-    out_full: u64,
-    out_site: u64,
-    out_hugo: u64,
-    out_mdbook: u64,
-    hugo_pages: usize,
-    mdbook_pages: usize,
+    /// Bytes written by each: full build, site, Hugo, mdBook.
+    out: [u64; 4],
+    /// HTML pages written by Hugo and mdBook.
+    pages: [usize; 2],
 }
 
 /// Times `f` once, keeping what it returns.
@@ -251,17 +211,14 @@ fn timed<T>(f: impl FnOnce() -> T) -> (T, Duration) {
     (value, started.elapsed())
 }
 
-fn stages(
-    project_dir: &Path,
-    scratch: &Path,
-) -> (usize, usize, Duration, Duration, Duration, Duration) {
+fn stages(project_dir: &Path, scratch: &Path) -> Stages {
     let (project, load) = timed(|| build::open(project_dir).expect("the pack loads"));
     clear(scratch);
     std::fs::create_dir_all(scratch).expect("a folder");
-    let (pdfs, pdf_stage) =
+    let (pdfs, pdf) =
         timed(|| pdf::write_all(&project.pack, &project.strings, scratch).expect("the PDFs"));
     let sizes = site::pdf_sizes(scratch);
-    let (stats, site_stage) = timed(|| {
+    let (stats, site) = timed(|| {
         site::build_with_pdf_sizes(
             &project.pack,
             &project.resources,
@@ -280,7 +237,14 @@ fn stages(
     .expect("the renderer");
     let (_, search) = timed(|| renderer.search_indexes());
     clear(scratch);
-    (stats.pages, pdfs, load, pdf_stage, site_stage, search)
+    Stages {
+        pages: stats.pages,
+        pdfs,
+        load,
+        pdf,
+        site,
+        search,
+    }
 }
 
 fn canllaw_build(project: &Path, out: &Path) -> Command {
@@ -304,74 +268,67 @@ fn measure_size(s: &Settings, n: usize) -> Figures {
     eprintln!("· {n} items: writing the packs");
     prepare(n, &dir);
     let pack = dir.join("pack");
-    let out = s.work.join("out");
+    let outs = s.work.join("out");
+    let books = ["cy", "en"].map(|lang| dir.join("mdbook").join(lang));
+    let clear_all = || {
+        clear(&outs);
+        for book in &books {
+            clear(&book.join("book"));
+        }
+    };
     eprintln!("· {n} items: stages");
-    let (pages, pdfs, load, pdf_stage, site_stage, search) = stages(&pack, &out);
-    let hugo_on = s.hugo;
+    let stages = stages(&pack, &outs.join("stages"));
     let mdbook_on = n <= s.mdbook_max;
     let (mut full, mut site, mut hugo, mut mdbook) = (vec![], vec![], vec![], vec![]);
-    let (mut out_full, mut out_site, mut out_hugo, mut out_mdbook) = (0, 0, 0, 0);
-    let (mut hugo_pages, mut mdbook_pages) = (0, 0);
+    let mut out = [0; 4];
+    let mut pages = [0; 2];
     for round in 0..s.rounds {
+        clear_all();
+        std::thread::sleep(s.pause);
         eprintln!("· {n} items: round {}", round + 1);
-        clear(&out);
+        let target = outs.join("full");
         full.push(measure::run(vec![(
-            canllaw_build(&pack, &out),
+            canllaw_build(&pack, &target),
             "canllaw build".into(),
         )]));
-        out_full = measure::output(&out).0;
-        clear(&out);
+        out[0] = measure::output(&target).0;
+        let target = outs.join("site");
         site.push(measure::run(vec![(
-            self_command(&[&pack, &out], "__site"),
+            self_command(&[&pack, &target], "__site"),
             "canllaw site".into(),
         )]));
-        out_site = measure::output(&out).0;
-        clear(&out);
-        if hugo_on {
+        out[1] = measure::output(&target).0;
+        if s.hugo {
+            let target = outs.join("hugo");
             let mut c = Command::new("hugo");
             c.arg("--quiet")
                 .arg("--source")
                 .arg(dir.join("hugo"))
                 .arg("--destination")
-                .arg(&out);
+                .arg(&target);
             hugo.push(measure::run(vec![(c, "hugo".into())]));
-            (out_hugo, hugo_pages, _) = measure::output(&out);
-            clear(&out);
+            (out[2], pages[0], _) = measure::output(&target);
         }
         if mdbook_on {
-            let books: Vec<(Command, String)> = ["cy", "en"]
+            let both = books
                 .iter()
-                .map(|lang| {
-                    let book = dir.join("mdbook").join(lang);
-                    clear(&book.join("book"));
-                    (self_command(&[&book], "__mdbook"), format!("mdbook {lang}"))
-                })
+                .map(|book| (self_command(&[book], "__mdbook"), "mdbook".to_string()))
                 .collect();
-            mdbook.push(measure::run(books));
-            let (cy, cy_pages, _) = measure::output(&dir.join("mdbook/cy/book"));
-            let (en, en_pages, _) = measure::output(&dir.join("mdbook/en/book"));
-            (out_mdbook, mdbook_pages) = (cy + en, cy_pages + en_pages);
+            mdbook.push(measure::run(both));
+            let made = [&books[0], &books[1]].map(|book| measure::output(&book.join("book")));
+            (out[3], pages[1]) = (made[0].0 + made[1].0, made[0].1 + made[1].1);
         }
     }
-    clear(&out);
+    clear_all();
     Figures {
         n,
-        pages,
-        pdfs,
-        load,
-        pdf_stage,
-        site_stage,
-        search,
+        stages,
         full: median(full),
         site: median(site),
-        hugo: hugo_on.then(|| median(hugo)),
+        hugo: s.hugo.then(|| median(hugo)),
         mdbook: mdbook_on.then(|| median(mdbook)),
-        out_full,
-        out_site,
-        out_hugo,
-        out_mdbook,
-        hugo_pages,
-        mdbook_pages,
+        out,
+        pages,
     }
 }
 
@@ -383,66 +340,111 @@ fn bench(s: &Settings) {
     std::fs::create_dir_all(&s.work).expect("the work folder");
     let figures: Vec<Figures> = s.sizes.iter().map(|&n| measure_size(s, n)).collect();
 
+    if !figures.is_empty() {
+        report_sizes(&figures);
+    }
+
+    println!("\n### The shipped pack, a template PDF, the preview\n");
+    let target = s.work.join("out/shipped");
+    let shipped: Vec<Run> = (0..5)
+        .map(|_| {
+            clear(&target);
+            measure::run(vec![(
+                canllaw_build(&model(), &target),
+                "canllaw build".into(),
+            )])
+        })
+        .collect();
+    let (bytes, html, pdfs) = measure::output(&target);
+    clear(&target);
+    let shipped = median(shipped);
+    println!(
+        "- the shipped pack built completely ({html} pages, {pdfs} PDFs, {}): {} (median of 5; CPU {}), peak memory {}",
+        mb(bytes),
+        ms(shipped.wall),
+        ms(shipped.cpu),
+        mb(shipped.peak)
+    );
+    let (mean, slowest) = template_pdf();
+    println!(
+        "- a fillable, tagged template PDF of the shipped pack, on one core: {} on average, {} the slowest",
+        ms(mean),
+        ms(slowest)
+    );
+    if s.serve > 0 {
+        serve_report(s, s.serve);
+    }
+}
+
+/// The tables for the synthetic packs.
+fn report_sizes(figures: &[Figures]) {
     println!("\n### canllaw, stage by stage\n");
     println!(
-        "| items | pages | PDFs | load | PDFs (per s) | site (pages per s) | search indexes | full build | peak memory | output |"
+        "| items | pages | PDFs | load | PDFs (per second) | site (pages per second) | search indexes | full build | its CPU time | peak memory | output |"
     );
-    println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-    for f in &figures {
+    println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    for f in figures {
+        let st = &f.stages;
         println!(
-            "| {} | {} | {} | {} | {} ({}) | {} ({}) | {} | {} | {} | {} |",
+            "| {} | {} | {} | {} | {} ({}) | {} ({}) | {} | {} | {} | {} | {} |",
             f.n,
-            f.pages,
-            f.pdfs,
-            ms(f.load),
-            ms(f.pdf_stage),
-            per_second(f.pdfs, f.pdf_stage),
-            ms(f.site_stage),
-            per_second(f.pages, f.site_stage),
-            ms(f.search),
+            st.pages,
+            st.pdfs,
+            ms(st.load),
+            ms(st.pdf),
+            per_second(st.pdfs, st.pdf),
+            ms(st.site),
+            per_second(st.pages, st.site),
+            ms(st.search),
             ms(f.full.wall),
+            ms(f.full.cpu),
             mb(f.full.peak),
-            mb(f.out_full),
+            mb(f.out[0]),
         );
     }
 
-    println!("\n### The site beside Hugo and mdBook (load, every page, search; no PDFs)\n");
+    println!("\n### The site beside Hugo and mdBook (loading, every page, search; no PDFs)\n");
     println!(
-        "| items | pages (canllaw / Hugo / mdBook) | canllaw | Hugo | mdBook | Hugo ÷ canllaw | mdBook ÷ canllaw | memory: canllaw / Hugo / mdBook | output: canllaw / Hugo / mdBook |"
+        "| items | pages: canllaw / Hugo / mdBook | canllaw | Hugo | mdBook | Hugo ÷ canllaw | mdBook ÷ canllaw | CPU time: canllaw / Hugo / mdBook | peak memory: canllaw / Hugo / mdBook | output: canllaw / Hugo / mdBook |"
     );
-    println!("|---:|---|---:|---:|---:|---:|---:|---|---|");
-    for f in &figures {
+    println!("|---:|---|---:|---:|---:|---:|---:|---|---|---|");
+    for f in figures {
         let ratio = |r: &Option<Run>| {
             r.map_or("–".into(), |r| {
                 format!("{:.1}×", r.wall.as_secs_f64() / f.site.wall.as_secs_f64())
             })
         };
-        let time = |r: &Option<Run>| r.map_or("–".into(), |r| ms(r.wall));
+        let time = |r: &Option<Run>, cpu: bool| {
+            r.map_or("–".into(), |r| ms(if cpu { r.cpu } else { r.wall }))
+        };
         let memory = |r: &Option<Run>| r.map_or("–".into(), |r| mb(r.peak));
         println!(
-            "| {} | {} / {} / {} | {} | {} | {} | {} | {} | {} / {} / {} | {} / {} / {} |",
+            "| {} | {} / {} / {} | {} | {} | {} | {} | {} | {} / {} / {} | {} / {} / {} | {} / {} / {} |",
             f.n,
-            f.pages,
-            f.hugo_pages,
-            f.mdbook_pages,
+            f.stages.pages,
+            f.pages[0],
+            f.pages[1],
             ms(f.site.wall),
-            time(&f.hugo),
-            time(&f.mdbook),
+            time(&f.hugo, false),
+            time(&f.mdbook, false),
             ratio(&f.hugo),
             ratio(&f.mdbook),
+            ms(f.site.cpu),
+            time(&f.hugo, true),
+            time(&f.mdbook, true),
             mb(f.site.peak),
             memory(&f.hugo),
             memory(&f.mdbook),
-            mb(f.out_site),
-            mb(f.out_hugo),
-            mb(f.out_mdbook),
+            mb(f.out[1]),
+            mb(f.out[2]),
+            mb(f.out[3]),
         );
     }
 
     println!("\n### Doubling the pack\n");
-    println!("| from → to | site time × | full build time × |");
+    println!("| items | site: time × | full build: time × |");
     println!("|---|---:|---:|");
-    for a in &figures {
+    for a in figures {
         if let Some(b) = figures.iter().find(|b| b.n == a.n * 2) {
             println!(
                 "| {} → {} | {:.2} | {:.2} |",
@@ -453,53 +455,29 @@ fn bench(s: &Settings) {
             );
         }
     }
+}
 
-    println!("\n### The shipped pack and one template\n");
-    let out = s.work.join("out");
-    let shipped: Vec<Run> = (0..5)
-        .map(|_| {
-            clear(&out);
-            measure::run(vec![(
-                canllaw_build(&model(), &out),
-                "canllaw build".into(),
-            )])
-        })
-        .collect();
-    let (bytes, html, pdfs) = measure::output(&out);
-    clear(&out);
-    let shipped = median(shipped);
+/// How long `canllaw serve` takes to show an edited principle, at `n` items.
+fn serve_report(s: &Settings, n: usize) {
+    let dir = s.work.join(format!("n{n}"));
+    prepare(n, &dir);
+    let project = dir.join("pack");
+    let (served, builds) = serve::edit_latency(&project, "principle-00000", 7);
+    let median_of = |mut v: Vec<Duration>| {
+        v.sort();
+        v.get(v.len() / 2).copied().unwrap_or_default()
+    };
+    let worst = served.iter().max().copied().unwrap_or_default();
+    let first: Vec<Duration> = builds.iter().filter_map(|b| b.first().copied()).collect();
+    let whole: Vec<Duration> = builds.iter().filter_map(|b| b.last().copied()).collect();
     println!(
-        "- the shipped pack, built completely ({html} pages, {pdfs} PDFs, {}): {} (median of 5), peak memory {}",
-        mb(bytes),
-        ms(shipped.wall),
-        mb(shipped.peak)
+        "- `canllaw serve` at {n} items: an edited principle shown in {} (median of {}; slowest {}); the build that showed it took {}, the whole build after it {}",
+        ms(median_of(served.clone())),
+        served.len(),
+        ms(worst),
+        ms(median_of(first)),
+        ms(median_of(whole)),
     );
-    let (mean, slowest) = template_pdf();
-    println!(
-        "- a fillable, tagged template PDF of the shipped pack, one core: {} on average, {} the slowest",
-        ms(mean),
-        ms(slowest)
-    );
-    if s.serve > 0 {
-        let dir = s.work.join(format!("n{}", s.serve));
-        prepare(s.serve, &dir);
-        let project = dir.join("pack");
-        let id = "principle-00000";
-        let (served, rebuilt) = serve::edit_latency(&project, id, 7);
-        let median_of = |mut v: Vec<Duration>| {
-            v.sort();
-            v.get(v.len() / 2).copied().unwrap_or_default()
-        };
-        let worst = served.iter().max().copied().unwrap_or_default();
-        println!(
-            "- `canllaw serve` at {} items: an edited principle served in {} (median of {}; slowest {}), of which the rebuild {}",
-            s.serve,
-            ms(median_of(served.clone())),
-            served.len(),
-            ms(worst),
-            ms(median_of(rebuilt)),
-        );
-    }
 }
 
 /// The mean and the slowest time of one template PDF of the shipped pack,
@@ -525,4 +503,49 @@ fn template_pdf() -> (Duration, Duration) {
     let total: Duration = times.iter().sum();
     let mean = total / u32::try_from(times.len().max(1)).expect("few");
     (mean, times.into_iter().max().unwrap_or_default())
+}
+
+/// TEMPORARY: phase timings with processor time.
+fn phases(pack: &Path, out: &Path) {
+    use rayon::prelude::*;
+    let cpu = || {
+        // SAFETY: getrusage fills the struct.
+        let mut u: libc::rusage = unsafe { std::mem::zeroed() };
+        unsafe { libc::getrusage(libc::RUSAGE_SELF, &raw mut u) };
+        Duration::from_micros(
+            (u.ru_utime.tv_sec * 1_000_000
+                + u.ru_utime.tv_usec
+                + u.ru_stime.tv_sec * 1_000_000
+                + u.ru_stime.tv_usec) as u64,
+        )
+    };
+    let mut last = (Instant::now(), cpu());
+    let mut lap = |what: &str| {
+        let now = (Instant::now(), cpu());
+        eprintln!(
+            "{what:>8}: wall {:>7} cpu {:>7}",
+            ms(now.0 - last.0),
+            ms(now.1 - last.1)
+        );
+        last = (Instant::now(), cpu());
+    };
+    let project = build::open(pack).expect("loads");
+    lap("open");
+    let sizes = site::PdfSizes::new();
+    let renderer = Site::new(
+        &project.pack,
+        &project.resources,
+        project.strings.clone(),
+        &sizes,
+    )
+    .expect("site");
+    lap("new");
+    let files = renderer.render(&project.resources).expect("render");
+    lap("render");
+    let _ = renderer.search_indexes();
+    lap("search");
+    files
+        .par_iter()
+        .for_each(|(p, b)| canllaw::output::write(out, p, b).expect("written"));
+    lap("write");
 }

@@ -13,6 +13,8 @@ pub struct Run {
     /// The peak resident memory, in bytes: for children run side by side,
     /// the sum of their peaks (they run at the same time).
     pub peak: u64,
+    /// Processor time, user and system, of all of them.
+    pub cpu: Duration,
 }
 
 /// Runs the commands side by side and waits for all of them.
@@ -30,7 +32,7 @@ pub fn run(commands: Vec<(Command, String)>) -> Run {
         .map(|(i, (command, what))| {
             let report = scratch.path().join(format!("{i}.rss"));
             let child = Command::new("/usr/bin/time")
-                .arg("--format=%M")
+                .arg("--format=%M %U %S")
                 .arg("--output")
                 .arg(&report)
                 .arg(command.get_program())
@@ -43,27 +45,34 @@ pub fn run(commands: Vec<(Command, String)>) -> Run {
             (child, what, report)
         })
         .collect();
-    let mut peak = 0;
+    let (mut peak, mut cpu) = (0, 0.0);
+    let mut outputs = Vec::new();
     for (child, what, report) in children {
-        let out = child.wait_with_output().expect("waiting");
+        outputs.push((child.wait_with_output().expect("waiting"), what, report));
+    }
+    let wall = started.elapsed();
+    for (out, what, report) in outputs {
         assert!(
             out.status.success(),
             "{what} failed:\n{}",
             String::from_utf8_lossy(&out.stderr)
         );
         let text = std::fs::read_to_string(&report).expect("the peak memory");
-        // GNU time reports kilobytes.
-        let kb: u64 = text
-            .trim()
+        // GNU time: kilobytes, then user and system seconds.
+        let figures: Vec<f64> = text
             .lines()
             .last()
-            .and_then(|l| l.trim().parse().ok())
-            .expect("a number");
-        peak += kb * 1024;
+            .unwrap_or_default()
+            .split_whitespace()
+            .map(|f| f.parse().expect("a number"))
+            .collect();
+        peak += figures[0] as u64 * 1024;
+        cpu += figures[1] + figures[2];
     }
     Run {
-        wall: started.elapsed(),
+        wall,
         peak,
+        cpu: Duration::from_secs_f64(cpu),
     }
 }
 

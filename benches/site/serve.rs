@@ -38,9 +38,9 @@ fn wait_for(events: &mpsc::Receiver<String>, want: &str, limit: Duration) {
 }
 
 /// Edits the Welsh body of principle `id` of the project `edits` times and
-/// returns the time each took to be served, and the builder's own time for
-/// each rebuild.
-pub fn edit_latency(project: &Path, id: &str, edits: usize) -> (Vec<Duration>, Vec<Duration>) {
+/// returns the time each took to be served, and the times of the builds
+/// each edit started (the quick one for the edited pages, then the whole).
+pub fn edit_latency(project: &Path, id: &str, edits: usize) -> (Vec<Duration>, Vec<Vec<Duration>>) {
     let (tx, events) = mpsc::channel();
     let (built_tx, built) = mpsc::channel();
     let reporter: Reporter = Arc::new(move |event: &Event| {
@@ -63,8 +63,10 @@ pub fn edit_latency(project: &Path, id: &str, edits: usize) -> (Vec<Duration>, V
         .next()
         .and_then(|p| p.trim_end_matches('/').parse().ok())
         .expect("a port in the address");
-    // Let the first PDFs finish, so they do not share the cores with the edits.
+    // Let the first PDFs finish, and the pages that show their sizes be
+    // written again, so neither shares the cores with the edits.
     wait_for(&events, "pdfs", Duration::from_secs(600));
+    std::thread::sleep(Duration::from_secs(3));
     let file = project.join(format!("content/principles/{id}.yaml"));
     let original = fs::read_to_string(&file).expect("the principle");
     let page = format!("/cy/principles/{id}.html");
@@ -89,12 +91,17 @@ pub fn edit_latency(project: &Path, id: &str, edits: usize) -> (Vec<Duration>, V
             );
             std::thread::sleep(Duration::from_millis(1));
         }
-        // Let the rebuild finish and settle before the next edit.
-        std::thread::sleep(Duration::from_millis(400));
-        rebuilds.extend(built.try_iter());
+        // Let the whole build after the quick one finish before the next
+        // edit, as an author reads what they changed before changing more:
+        // until nothing has been built for a second.
+        let mut times = Vec::new();
+        while let Ok(took) = built.recv_timeout(Duration::from_secs(1)) {
+            times.push(took);
+        }
+        rebuilds.push(times);
     }
     fs::write(&file, &original).expect("the principle put back");
-    std::thread::sleep(Duration::from_millis(400));
+    while built.recv_timeout(Duration::from_secs(1)).is_ok() {}
     server.stop();
     (served, rebuilds)
 }

@@ -686,7 +686,7 @@ fn form(rng: &mut Rng, pools: &[Pool; 2], ids: &Ids, i: usize) -> String {
                 &both(rng, pools, |p, r| Writer::new(p).sentence(r, None)),
             );
         }
-        if s == sections - 1 && i % 3 == 0 {
+        if s == sections - 1 && i.is_multiple_of(3) {
             out.push_str("    table:\n      columns:\n");
             for c in 0..rng.between(3, 4) {
                 let _ = writeln!(out, "        - id: column-{c}");

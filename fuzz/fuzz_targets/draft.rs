@@ -38,7 +38,7 @@ fuzz_target!(|data: &[u8]| {
                         .expect("an accepted draft fills its PDF");
                 canllaw_fuzz::check_pdf(&bytes);
             }
-            Err(problems) => canllaw_fuzz::tell(&problems, source.lines().count()),
+            Err(problems) => canllaw_fuzz::tell(&problems, canllaw_fuzz::lines(source)),
         }
     });
 });

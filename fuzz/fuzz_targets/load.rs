@@ -20,6 +20,10 @@ const FILES: [&str; 8] = [
     "canllaw.toml",
 ];
 
+thread_local! {
+    static EMPTY: tempfile::TempDir = tempfile::tempdir().unwrap();
+}
+
 fuzz_target!(|data: &[u8]| {
     let Some((&which, rest)) = data.split_first() else {
         return;
@@ -40,5 +44,5 @@ fuzz_target!(|data: &[u8]| {
     } else {
         canllaw::load::decode_file(Path::new(file), &text, &mut problems);
     }
-    canllaw_fuzz::tell(&problems, text.lines().count());
+    canllaw_fuzz::tell(&problems, canllaw_fuzz::lines(&text));
 });

@@ -27,9 +27,11 @@ use crate::model::Pack;
 use crate::output;
 use crate::problem::Problem;
 use crate::resources::Resources;
+use crate::site::templates::Templates;
 use crate::site::{PdfSizes, Site};
 
 use super::pdfs::Pdfs;
+use super::quick;
 use super::state::Shared;
 use super::watch::Watcher;
 use super::{Event, Reporter};
@@ -57,6 +59,8 @@ pub(crate) struct Builder {
     shared: Arc<Shared>,
     reporter: Reporter,
     resources: Option<(Resources, Arc<Strings>)>,
+    /// The templates parsed from `resources`, kept with them.
+    templates: Option<Arc<Templates>>,
     pack: Option<Arc<Pack>>,
     /// A hash of each file of the site in the folder, by its path there.
     written: HashMap<String, u64>,
@@ -79,6 +83,7 @@ impl Builder {
             shared,
             reporter,
             resources: None,
+            templates: None,
             pack: None,
             written: HashMap::new(),
             pdf_sizes: PdfSizes::new(),
@@ -98,6 +103,7 @@ impl Builder {
         let started = Instant::now();
         if resources {
             self.resources = None;
+            self.templates = None;
         }
         match self.load().and_then(|pack| self.render(pack)) {
             Ok(changed) => self.report(started, changed),
@@ -197,9 +203,10 @@ impl Builder {
     /// Renders every page and writes those whose bytes changed; returns the
     /// paths written or deleted.
     fn write_site(&mut self, pack: &Pack) -> Result<BTreeSet<String>, Vec<Problem>> {
+        let templates = self.templates()?;
         let (resources, strings) = self.resources.as_ref().expect("loaded before rendering");
-        let files =
-            Site::new(pack, resources, strings.clone(), &self.pdf_sizes)?.render(resources)?;
+        let files = Site::with_templates(pack, templates, strings.clone(), &self.pdf_sizes)?
+            .render(resources)?;
         let hashes: HashMap<String, u64> =
             files.iter().map(|(p, b)| (p.clone(), hash(b))).collect();
         let mut changed: BTreeSet<String> = BTreeSet::new();
@@ -218,6 +225,61 @@ impl Builder {
         }
         self.written = hashes;
         Ok(changed)
+    }
+}
+
+impl Builder {
+    /// The templates of the current resources, parsed when first needed.
+    fn templates(&mut self) -> Result<Arc<Templates>, Vec<Problem>> {
+        if let Some(templates) = &self.templates {
+            return Ok(templates.clone());
+        }
+        let (resources, strings) = self.resources.as_ref().expect("loaded before rendering");
+        let templates = Arc::new(Templates::load(resources, strings.clone())?);
+        self.templates = Some(templates.clone());
+        Ok(templates)
+    }
+
+    /// Shows the pages of the one item in `changed` at once, when the quick
+    /// path ([`super::quick`]) applies, before the whole site is built again;
+    /// tells the reporter as for any build.
+    pub fn quick(&mut self, changed: &[PathBuf]) {
+        let started = Instant::now();
+        let [path] = changed else {
+            return;
+        };
+        // Only from a good build: a failing one shows its notice until fixed.
+        if self.shared.status().notice.is_some() {
+            return;
+        }
+        let (Some(pack), Some((_, strings))) = (self.pack.clone(), self.resources.as_ref()) else {
+            return;
+        };
+        let strings = strings.clone();
+        let Ok(templates) = self.templates() else {
+            return;
+        };
+        let Some(files) =
+            quick::item_pages(&self.root, path, &pack, templates, strings, &self.pdf_sizes)
+        else {
+            return;
+        };
+        let mut changed = BTreeSet::new();
+        {
+            let _lock = self.shared.files.write().unwrap_or_else(|e| e.into_inner());
+            for (path, bytes) in &files {
+                let new = hash(bytes);
+                if self.written.get(path) != Some(&new)
+                    && output::write(&self.shared.out, path, bytes).is_ok()
+                {
+                    self.written.insert(path.clone(), new);
+                    changed.insert(path.clone());
+                }
+            }
+        }
+        if !changed.is_empty() {
+            self.report(started, changed);
+        }
     }
 }
 
@@ -273,12 +335,19 @@ pub(crate) fn spawn(
                 watcher.refresh(&paths);
                 let logo = builder.logo_path();
                 let (mut relevant, mut resources) = (false, false);
+                let mut files: Vec<PathBuf> = Vec::new();
                 for path in &paths {
                     let (r, res) = watcher.classify(path, logo.as_deref());
                     relevant |= r;
                     resources |= res;
+                    if r && !files.contains(path) {
+                        files.push(path.clone());
+                    }
                 }
                 if relevant {
+                    if !resources {
+                        builder.quick(&files);
+                    }
                     builder.rebuild(resources);
                     watcher.follow(builder.logo_path().as_deref());
                 }

@@ -15,7 +15,8 @@ pub mod templates;
 
 use std::collections::HashMap;
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use rayon::prelude::*;
 use serde_json::{Value, json};
@@ -45,6 +46,11 @@ pub struct Stats {
 /// A file to write: its path in the output and its bytes.
 pub type OutFile = (String, Vec<u8>);
 
+/// The plain texts of the Markdown a page rendered, by where the Markdown
+/// is held (its address and length): its search text needs them, and one
+/// parse serves both.
+type PlainTexts = std::cell::RefCell<Vec<((*const u8, usize), String)>>;
+
 /// Everything one language's pages need, made once.
 struct LangSite<'a> {
     lang: Lang,
@@ -58,7 +64,7 @@ struct LangSite<'a> {
 pub struct Site<'a> {
     pack: &'a Pack,
     strings: Arc<Strings>,
-    templates: Templates,
+    templates: Arc<Templates>,
     langs: Vec<LangSite<'a>>,
     lookup: pages::Lookup<'a>,
     /// Sizes in bytes of the files the PDF renderer wrote, by output path.
@@ -112,7 +118,22 @@ impl<'a> Site<'a> {
         strings: Arc<Strings>,
         pdf_sizes: &'a PdfSizes,
     ) -> Result<Site<'a>, Vec<Problem>> {
-        let templates = Templates::load(resources, strings.clone())?;
+        let templates = Arc::new(Templates::load(resources, strings.clone())?);
+        Site::with_templates(pack, templates, strings, pdf_sizes)
+    }
+
+    /// As [`Site::new`], with the templates already loaded (by
+    /// [`Templates::load`], with the same strings): the preview keeps them
+    /// from build to build, as parsing them takes longer than a page.
+    ///
+    /// # Errors
+    /// Problems with the sidebar's template or interface strings.
+    pub fn with_templates(
+        pack: &'a Pack,
+        templates: Arc<Templates>,
+        strings: Arc<Strings>,
+        pdf_sizes: &'a PdfSizes,
+    ) -> Result<Site<'a>, Vec<Problem>> {
         let mut langs = Vec::new();
         for lang in Lang::ALL {
             let map = SiteMap::new(pack, lang, &strings).map_err(|p| vec![p])?;
@@ -141,52 +162,111 @@ impl<'a> Site<'a> {
     /// # Errors
     /// Every problem met while rendering.
     pub fn render(&self, resources: &Resources) -> Result<Vec<OutFile>, Vec<Problem>> {
+        let files = Mutex::new(Vec::new());
+        self.render_to(resources, &|file| {
+            files
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .push(file);
+            Ok(())
+        })?;
+        Ok(files.into_inner().unwrap_or_else(PoisonError::into_inner))
+    }
+
+    /// Renders every file of the site and hands each to `sink` as soon as
+    /// it is made, from whichever thread made it: a build writes each page
+    /// while others are still being rendered, and never holds the whole
+    /// site in memory. Returns how many pages and other files there were.
+    ///
+    /// # Errors
+    /// Every problem met while rendering, and every one `sink` returned.
+    pub fn render_to(
+        &self,
+        resources: &Resources,
+        sink: &(dyn Fn(OutFile) -> Result<(), Problem> + Sync),
+    ) -> Result<Stats, Vec<Problem>> {
+        let pages = AtomicUsize::new(0);
+        let others = AtomicUsize::new(0);
+        let give = |file: OutFile| {
+            let count = if file.0.ends_with(".html") {
+                &pages
+            } else {
+                &others
+            };
+            count.fetch_add(1, Ordering::Relaxed);
+            sink(file)
+        };
         let jobs: Vec<(usize, usize)> = self
             .langs
             .iter()
             .enumerate()
             .flat_map(|(l, site)| (0..site.map.entries.len()).map(move |e| (l, e)))
             .collect();
-        let results: Vec<Result<OutFile, Problem>> = jobs
-            .par_iter()
-            .map(|&(l, e)| self.entry_page(&self.langs[l], e))
-            .chain(self.langs.par_iter().map(|site| self.print_page(site)))
-            .chain(self.langs.par_iter().map(|site| self.not_found_page(site)))
-            .chain(
+        // The pages, each with its search text; beside them the print
+        // pages (each as long as the rest) and the other files.
+        let (made, rest): (Vec<_>, Vec<_>) = rayon::join(
+            || {
+                jobs.par_iter()
+                    .map(|&(l, e)| {
+                        let (file, doc) = self.entry_page(&self.langs[l], e)?;
+                        give(file)?;
+                        Ok(doc)
+                    })
+                    .collect()
+            },
+            || {
                 self.langs
                     .par_iter()
-                    .map(|site| Ok(self.search_index(site))),
-            )
-            .chain(
-                self.langs
-                    .par_iter()
-                    .filter_map(|site| site.sidebar.script(site.lang).map(Ok)),
-            )
-            .collect();
-        let mut files = Vec::with_capacity(results.len() + 16);
+                    .map(|site| self.print_page(site))
+                    .chain(self.langs.par_iter().map(|site| self.not_found_page(site)))
+                    .chain(self.langs.par_iter().filter_map(|site| {
+                        site.sidebar.script(&self.templates, &site.map, site.lang)
+                    }))
+                    .map(|file| give(file?))
+                    .collect()
+            },
+        );
         let mut problems = Vec::new();
-        for r in results {
+        let mut docs: Vec<Vec<search::Document>> = self.langs.iter().map(|_| Vec::new()).collect();
+        for (r, &(l, _)) in made.into_iter().zip(&jobs) {
             match r {
-                Ok(f) => files.push(f),
+                Ok(doc) => docs[l].push(doc),
                 Err(p) => problems.push(p),
             }
         }
+        problems.extend(rest.into_iter().filter_map(Result::err));
+        if problems.is_empty() {
+            // Every page's text is known now: one index per language.
+            let indexes: Vec<Result<(), Problem>> = self
+                .langs
+                .par_iter()
+                .zip(&docs)
+                .map(|(site, docs)| {
+                    give((
+                        format!("{}/search-index.js", site.lang),
+                        search::index_js(site.lang, docs).into_bytes(),
+                    ))
+                })
+                .collect();
+            problems.extend(indexes.into_iter().filter_map(Result::err));
+        }
         match self.welcome_pages() {
-            Ok(pages) => files.extend(pages),
+            Ok(files) => problems.extend(files.into_iter().filter_map(|f| give(f).err())),
             Err(p) => problems.push(p),
         }
+        // The generated branding files take the place of the theme's own.
+        let brand = brand::files(&self.pack.config.brand);
         for (path, resource) in resources.under("theme/") {
-            if !path.ends_with(".hbs") {
-                files.push((path.to_string(), resource.bytes.to_vec()));
+            if !path.ends_with(".hbs") && !brand.iter().any(|(p, _)| p == path) {
+                problems.extend(give((path.to_string(), resource.bytes.to_vec())).err());
             }
         }
-        // After the theme's files, so the generated ones take their names.
-        for (path, bytes) in brand::files(&self.pack.config.brand) {
-            files.retain(|(p, _)| *p != path);
-            files.push((path, bytes));
-        }
+        problems.extend(brand.into_iter().filter_map(|f| give(f).err()));
         if problems.is_empty() {
-            Ok(files)
+            Ok(Stats {
+                pages: pages.into_inner(),
+                files: others.into_inner(),
+            })
         } else {
             // A broken template fails every page that uses it: say so once.
             let mut seen = std::collections::HashSet::new();
@@ -195,6 +275,36 @@ impl<'a> Site<'a> {
         }
     }
 
+    /// The pages of one item, in every language: what the preview shows
+    /// first after an edit to that item alone, before the rest of the site.
+    ///
+    /// # Errors
+    /// Every problem met while rendering.
+    pub fn render_item(&self, kind: Kind, id: &str) -> Result<Vec<OutFile>, Vec<Problem>> {
+        let mut files = Vec::new();
+        let mut problems = Vec::new();
+        for site in &self.langs {
+            let found = site
+                .map
+                .entries
+                .iter()
+                .position(|e| e.kind == Some(kind) && e.id == id);
+            if let Some(index) = found {
+                match self.entry_page(site, index) {
+                    Ok((file, _)) => files.push(file),
+                    Err(p) => problems.push(p),
+                }
+            }
+        }
+        if problems.is_empty() {
+            Ok(files)
+        } else {
+            Err(problems)
+        }
+    }
+
+    /// `text` rendered for the page; with `texts`, its plain text kept
+    /// there for the page's search text.
     fn md(
         &self,
         site: &LangSite<'_>,
@@ -202,22 +312,30 @@ impl<'a> Site<'a> {
         depth: Depth,
         print: bool,
         prefix: &str,
+        texts: Option<&PlainTexts>,
     ) -> String {
         let links = if print {
             Links::Anchors
         } else {
             Links::Pages { root: depth.root }
         };
-        markdown::render(
-            text,
-            &markdown::Context {
-                lang: site.lang,
-                links,
-                id_prefix: prefix,
-                heading_shift: u8::from(print),
-                anchor_label: &site.anchor_label,
-            },
-        )
+        let cx = markdown::Context {
+            lang: site.lang,
+            links,
+            id_prefix: prefix,
+            heading_shift: u8::from(print),
+            anchor_label: &site.anchor_label,
+        };
+        match texts {
+            Some(texts) => {
+                let (html, plain) = markdown::render_with_text(text, &cx);
+                texts
+                    .borrow_mut()
+                    .push(((text.as_ptr(), text.len()), plain));
+                html
+            }
+            None => markdown::render(text, &cx),
+        }
     }
 
     /// A link to an item, as a page link or, on the print page, an anchor.
@@ -233,24 +351,62 @@ impl<'a> Site<'a> {
         }
     }
 
-    fn entry_page(&self, site: &LangSite<'_>, index: usize) -> Result<OutFile, Problem> {
+    /// The page of entry `index`, and what search knows of it.
+    fn entry_page(
+        &self,
+        site: &LangSite<'_>,
+        index: usize,
+    ) -> Result<(OutFile, search::Document), Problem> {
         let entry = &site.map.entries[index];
         let depth = Depth::of(&entry.path);
-        let (template, data) = pages::content(self, site, entry, depth, false)?;
+        let texts = PlainTexts::default();
+        let (template, data) = pages::content(self, site, entry, depth, false, Some(&texts))?;
         let content = self.templates.render_value(template, data)?;
         let prev = index.checked_sub(1).map(|i| &site.map.entries[i]);
         let next = site.map.entries.get(index + 1);
         let html = self.layout(site, entry, Some(index), depth, content, prev, next)?;
-        Ok((format!("{}/{}", site.lang, entry.path), html.into_bytes()))
+        // The Markdown was parsed once, for the page and for search.
+        let texts = texts.into_inner();
+        let plain = |t: &crate::lang::Text| {
+            let text = t.get(site.lang);
+            texts
+                .iter()
+                .find(|(at, _)| *at == (text.as_ptr(), text.len()))
+                .map_or_else(|| markdown::plain_text(text), |(_, plain)| plain.clone())
+        };
+        let doc = self.document(site, entry, &plain);
+        Ok((
+            (format!("{}/{}", site.lang, entry.path), html.into_bytes()),
+            doc,
+        ))
+    }
+
+    /// What search knows of `entry`: `plain` gives a Markdown text's plain text.
+    fn document(
+        &self,
+        site: &LangSite<'_>,
+        entry: &Entry,
+        plain: &dyn Fn(&crate::lang::Text) -> String,
+    ) -> search::Document {
+        search::Document {
+            title: entry.title.clone(),
+            path: entry.path.clone(),
+            kind: entry.label.clone().unwrap_or_default(),
+            text: pages::search_text(self.pack, &self.lookup, site.lang, entry, plain),
+        }
     }
 
     fn print_page(&self, site: &LangSite<'_>) -> Result<OutFile, Problem> {
         let depth = Depth::of("print.html");
-        let mut parts = Vec::new();
-        for entry in site.map.entries.iter().skip(1) {
-            let (template, data) = pages::content(self, site, entry, depth, true)?;
-            parts.push(self.templates.render_value(template, data)?);
-        }
+        // Every item again, as long as the rest of the site together: in
+        // parallel, so the print page does not finish the build alone.
+        let parts: Vec<String> = site.map.entries[1..]
+            .par_iter()
+            .map(|entry| {
+                let (template, data) = pages::content(self, site, entry, depth, true, None)?;
+                self.templates.render_value(template, data)
+            })
+            .collect::<Result<_, Problem>>()?;
         let data = json!({"lang": site.lang, "parts": parts});
         let content = self.templates.render_value("templates/print.hbs", data)?;
         let entry = Entry {
@@ -280,8 +436,9 @@ impl<'a> Site<'a> {
     }
 
     /// The search index of each language (`LANG/search-index.js`), as
-    /// [`Site::render`] makes them among the other files; on their own so
-    /// that a benchmark can time them.
+    /// [`Site::render`] makes them; on their own (parsing the Markdown
+    /// again, where the render has it from the pages) so that a benchmark
+    /// can time them.
     pub fn search_indexes(&self) -> Vec<OutFile> {
         self.langs
             .iter()
@@ -291,16 +448,12 @@ impl<'a> Site<'a> {
 
     fn search_index(&self, site: &LangSite<'_>) -> OutFile {
         // The pages' plain texts in parallel: the index itself is made in one.
+        let plain = |t: &crate::lang::Text| markdown::plain_text(t.get(site.lang));
         let docs: Vec<search::Document> = site
             .map
             .entries
             .par_iter()
-            .map(|entry| search::Document {
-                title: entry.title.clone(),
-                path: entry.path.clone(),
-                kind: entry.label.clone().unwrap_or_default(),
-                text: pages::search_text(self.pack, &self.lookup, site.lang, entry),
-            })
+            .map(|entry| self.document(site, entry, &plain))
             .collect();
         (
             format!("{}/search-index.js", site.lang),
@@ -459,22 +612,9 @@ pub fn build_with_pdf_sizes(
     dir: &Path,
 ) -> Result<Stats, Vec<Problem>> {
     let site = Site::new(pack, resources, strings, pdf_sizes)?;
-    let files = site.render(resources)?;
-    let pages = files.iter().filter(|(p, _)| p.ends_with(".html")).count();
-    let stats = Stats {
-        pages,
-        files: files.len() - pages,
-    };
-    let written: Vec<Result<(), Problem>> = files
-        .par_iter()
-        .map(|(path, bytes)| output::write(dir, path, bytes))
-        .collect();
-    let problems: Vec<Problem> = written.into_iter().filter_map(Result::err).collect();
-    if problems.is_empty() {
-        Ok(stats)
-    } else {
-        Err(problems)
-    }
+    site.render_to(resources, &|(path, bytes)| {
+        output::write(dir, &path, &bytes)
+    })
 }
 
 /// The sizes of the files already written below `dir/pdf/`, keyed by their

@@ -45,6 +45,7 @@ pub(super) fn content(
     entry: &Entry,
     depth: Depth,
     print: bool,
+    texts: Option<&super::PlainTexts>,
 ) -> Result<(&'static str, Value), Problem> {
     let lang = ls.lang;
     let (h1, h2) = heading_levels(print);
@@ -66,7 +67,7 @@ pub(super) fn content(
     } else {
         String::new()
     };
-    let md = |text: &str| site.md(ls, text, depth, print, &prefix);
+    let md = |text: &str| site.md(ls, text, depth, print, &prefix, texts);
     let href = |kind: Kind, id: &str| Site::href(kind, id, depth, print);
     let label = |id: &str, n: u32| {
         site.strings
@@ -441,9 +442,15 @@ pub(super) fn breadcrumbs(
     Ok(trail)
 }
 
-/// The plain text of a page, for the search index.
-pub(super) fn search_text(pack: &Pack, lookup: &Lookup<'_>, lang: Lang, entry: &Entry) -> String {
-    let plain = |t: &crate::lang::Text| markdown::plain_text(t.get(lang));
+/// The plain text of a page, for the search index; `plain` gives a Markdown
+/// text's plain text in the page's language.
+pub(super) fn search_text(
+    pack: &Pack,
+    lookup: &Lookup<'_>,
+    lang: Lang,
+    entry: &Entry,
+    plain: &dyn Fn(&crate::lang::Text) -> String,
+) -> String {
     let mut parts: Vec<String> = Vec::new();
     match entry.kind {
         Some(Kind::Principle) => {

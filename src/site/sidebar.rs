@@ -48,8 +48,9 @@ pub(super) enum Sidebar {
     /// Too large for every page: the whole, at depth 1, for `toc.js`, and
     /// the rows from which each page's short sidebar is cut.
     Large {
-        /// The whole sidebar, with links from the language folder.
-        whole: String,
+        /// The whole sidebar, with links from the language folder, made
+        /// when `toc.js` is (the preview's quick path renders pages only).
+        whole: OnceLock<Result<String, Problem>>,
         /// Every heading and entry, in order.
         rows: Vec<Row>,
         /// The row of each entry of the site map (`usize::MAX` for none).
@@ -141,7 +142,6 @@ impl Sidebar {
             }
             return Ok(Sidebar::Whole(whole));
         }
-        let whole = render(templates, data(map, lang, Depth::of("x"), &all))?;
         let mut rows = Vec::new();
         let mut row_of = vec![usize::MAX; map.entries.len()];
         for (s, section) in map.sections.iter().enumerate() {
@@ -155,7 +155,7 @@ impl Sidebar {
             .map(|_| [OnceLock::new(), OnceLock::new()])
             .collect();
         Ok(Sidebar::Large {
-            whole,
+            whole: OnceLock::new(),
             rows,
             row_of,
             short,
@@ -219,22 +219,34 @@ impl Sidebar {
     /// `LANG/toc.js` for a large site: one statement setting
     /// `window.canllawToc` to the whole sidebar's HTML, with links from the
     /// language folder, for `theme/canllaw.js` to put in place.
-    pub fn script(&self, lang: Lang) -> Option<OutFile> {
+    ///
+    /// # Errors
+    /// A problem with the sidebar's template.
+    pub fn script(
+        &self,
+        templates: &Templates,
+        map: &SiteMap,
+        lang: Lang,
+    ) -> Option<Result<OutFile, Problem>> {
         let Sidebar::Large { whole, .. } = self else {
             return None;
         };
-        let json = serde_json::to_string(whole).expect("a string serialises");
-        // As in the search index: `<` only stands inside the string here.
-        let json = json
-            .replace('<', "\\u003c")
-            .replace('\u{2028}', "\\u2028")
-            .replace('\u{2029}', "\\u2029");
-        Some((
-            format!("{lang}/toc.js"),
-            format!(
-                "// The contents of the {lang} pages, made by canllaw; put in place by canllaw.js.\nwindow.canllawToc = {json};\n"
+        let whole = whole
+            .get_or_init(|| render(templates, data(map, lang, Depth::of("x"), &everything(map))));
+        Some(whole.as_ref().map_err(Clone::clone).map(|whole| {
+            let json = serde_json::to_string(whole).expect("a string serialises");
+            // As in the search index: `<` only stands inside the string here.
+            let json = json
+                .replace('<', "\\u003c")
+                .replace('\u{2028}', "\\u2028")
+                .replace('\u{2029}', "\\u2029");
+            (
+                format!("{lang}/toc.js"),
+                format!(
+                    "// The contents of the {lang} pages, made by canllaw; put in place by canllaw.js.\nwindow.canllawToc = {json};\n"
+                )
+                .into_bytes(),
             )
-            .into_bytes(),
-        ))
+        }))
     }
 }

@@ -7,8 +7,9 @@ use std::sync::{Arc, RwLock};
 
 use handlebars::{
     Context, Handlebars, Helper, HelperDef, HelperResult, Output, RenderContext, RenderError,
-    RenderErrorReason,
+    RenderErrorReason, Template,
 };
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::i18n::{Arg, Strings};
@@ -86,23 +87,17 @@ impl HelperDef for Translate {
                 Arg::Text(t) => write!(key, "\0{name}={t}"),
             };
         }
-        let known = self.made.read().ok().and_then(|m| m.get(&key).cloned());
-        let text = match known {
-            Some(text) => text,
-            None => {
-                let text = self.strings.get(lang, id, &args).map_err(|p| {
-                    RenderErrorReason::Other(format!(
-                        "interface string `{id}` in {lang}: {:?}",
-                        p.code
-                    ))
-                })?;
-                let text = escape_html(&text);
-                if let Ok(mut made) = self.made.write() {
-                    made.insert(key, text.clone());
-                }
-                text
-            }
-        };
+        if let Some(text) = self.made.read().ok().as_ref().and_then(|m| m.get(&key)) {
+            out.write(text)?;
+            return Ok(());
+        }
+        let text = self.strings.get(lang, id, &args).map_err(|p| {
+            RenderErrorReason::Other(format!("interface string `{id}` in {lang}: {:?}", p.code))
+        })?;
+        let text = escape_html(&text);
+        if let Ok(mut made) = self.made.write() {
+            made.insert(key, text.clone());
+        }
         out.write(&text)?;
         Ok(())
     }
@@ -112,23 +107,34 @@ impl HelperDef for Translate {
 /// straight quotes typographic as comrak's smart punctuation does for
 /// Markdown, so plain titles and Markdown bodies read alike ("sy’n", “…”).
 pub fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut prev: Option<char> = None;
-    // Whether a quote here opens: asked only at quotes, the rare case.
-    let opens = |prev: Option<char>| {
-        prev.is_none_or(|p| p.is_whitespace() || "([{\u{2014}\u{2013}".contains(p))
+    let mut out = String::with_capacity(text.len() + 8);
+    // Whether a quote at byte `at` opens: after nothing, white space or an
+    // opening bracket or dash.
+    let opens = |at: usize| {
+        text[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|p| p.is_whitespace() || "([{\u{2014}\u{2013}".contains(p))
     };
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push(if opens(prev) { '\u{201c}' } else { '\u{201d}' }),
-            '\'' => out.push(if opens(prev) { '\u{2018}' } else { '\u{2019}' }),
-            _ => out.push(c),
-        }
-        prev = Some(c);
+    // Most text has nothing to escape: copy the runs between the few bytes
+    // that need it (all ASCII, so never inside a longer character).
+    let mut from = 0;
+    for (at, byte) in text.bytes().enumerate() {
+        let escaped = match byte {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' if opens(at) => "\u{201c}",
+            b'"' => "\u{201d}",
+            b'\'' if opens(at) => "\u{2018}",
+            b'\'' => "\u{2019}",
+            _ => continue,
+        };
+        out.push_str(&text[from..at]);
+        out.push_str(escaped);
+        from = at + 1;
     }
+    out.push_str(&text[from..]);
     out
 }
 
@@ -165,19 +171,34 @@ impl Templates {
                 problems.push(template_problem(name, "missing"));
             }
         }
-        let sources = resources
+        let sources: Vec<_> = resources
             .under("templates/")
             .chain(resources.under("theme/"))
-            .filter(|(path, _)| path.ends_with(".hbs"));
-        for (path, resource) in sources {
-            let source = String::from_utf8_lossy(&resource.bytes);
-            if let Err(e) = registry.register_template_string(path, source) {
-                let mut problem = template_problem(path, e.reason());
-                if let Some((line, col)) = e.pos() {
-                    problem.at.line = u32::try_from(line).unwrap_or(u32::MAX);
-                    problem.at.col = u32::try_from(col).unwrap_or(1);
+            .filter(|(path, _)| path.ends_with(".hbs"))
+            .collect();
+        // Parsing a template takes longer than rendering a page: the
+        // templates are parsed side by side, then registered.
+        let compiled: Vec<_> = sources
+            .par_iter()
+            .map(|(path, resource)| {
+                let source = String::from_utf8_lossy(&resource.bytes);
+                (
+                    *path,
+                    Template::compile_with_name(source, (*path).to_string()),
+                )
+            })
+            .collect();
+        for (path, template) in compiled {
+            match template {
+                Ok(template) => registry.register_template(path, template),
+                Err(e) => {
+                    let mut problem = template_problem(path, e.reason());
+                    if let Some((line, col)) = e.pos() {
+                        problem.at.line = u32::try_from(line).unwrap_or(u32::MAX);
+                        problem.at.col = u32::try_from(col).unwrap_or(1);
+                    }
+                    problems.push(problem);
                 }
-                problems.push(problem);
             }
         }
         if problems.is_empty() {
@@ -248,6 +269,46 @@ pub fn with_policy(html: String) -> String {
     out.push_str(&meta);
     out.push_str(&html[at..]);
     out
+}
+
+#[cfg(test)]
+mod escape_tests {
+    use super::escape_html;
+
+    /// Character by character, as the escaping was first written.
+    fn reference(text: &str) -> String {
+        let mut out = String::new();
+        let mut prev: Option<char> = None;
+        for c in text.chars() {
+            let opens = prev.is_none_or(|p| p.is_whitespace() || "([{\u{2014}\u{2013}".contains(p));
+            match c {
+                '&' => out.push_str("&amp;"),
+                '<' => out.push_str("&lt;"),
+                '>' => out.push_str("&gt;"),
+                '"' => out.push(if opens { '\u{201c}' } else { '\u{201d}' }),
+                '\'' => out.push(if opens { '\u{2018}' } else { '\u{2019}' }),
+                _ => out.push(c),
+            }
+            prev = Some(c);
+        }
+        out
+    }
+
+    #[test]
+    fn escapes_and_curls_quotes_as_it_always_did() {
+        for text in [
+            "",
+            "plain",
+            "\"quoted\" and 'single' i'r sy'n",
+            "ŵ\"ŷ' —\"x\" –'y' (\"z\") [\"a\"] {'b'}",
+            "<script>&amp;</script>",
+            "'",
+            "\"",
+            " '\" \n\"\t'",
+        ] {
+            assert_eq!(escape_html(text), reference(text), "{text:?}");
+        }
+    }
 }
 
 #[cfg(test)]

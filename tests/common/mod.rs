@@ -32,6 +32,27 @@ pub fn small_pack_copy() -> tempfile::TempDir {
     dir
 }
 
+/// A copy of the small pack with `extra` more examples (`extra-000`, …), to
+/// make a large site.
+pub fn large_pack(extra: usize) -> tempfile::TempDir {
+    let project = small_pack_copy();
+    for i in 0..extra {
+        fs::write(
+            project
+                .path()
+                .join(format!("content/examples/extra-{i:03}.yaml")),
+            format!(
+                "title: {{ cy: Enghraifft ychwanegol {i}, en: Extra example {i} }}\n\
+                 principles: [own-words]\n\
+                 more_helpful: {{ cy: Testun {i}., en: Text {i}. }}\n\
+                 commentary: {{ cy: Sylw {i}., en: Comment {i}. }}\n"
+            ),
+        )
+        .unwrap();
+    }
+    project
+}
+
 /// Runs the canllaw binary in English.
 pub fn canllaw(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_canllaw"))
