@@ -123,7 +123,6 @@ fn main() {
             let n = args[1].parse().expect("a number of items");
             serve_report(&Settings::parse(&args[2..]), n);
         }
-        Some("__phases") => phases(Path::new(&args[1]), Path::new(&args[2])),
         // The child processes the report runs.
         Some("__site") => site_only(Path::new(&args[1]), Path::new(&args[2])),
         Some("__mdbook") => {
@@ -503,49 +502,4 @@ fn template_pdf() -> (Duration, Duration) {
     let total: Duration = times.iter().sum();
     let mean = total / u32::try_from(times.len().max(1)).expect("few");
     (mean, times.into_iter().max().unwrap_or_default())
-}
-
-/// TEMPORARY: phase timings with processor time.
-fn phases(pack: &Path, out: &Path) {
-    use rayon::prelude::*;
-    let cpu = || {
-        // SAFETY: getrusage fills the struct.
-        let mut u: libc::rusage = unsafe { std::mem::zeroed() };
-        unsafe { libc::getrusage(libc::RUSAGE_SELF, &raw mut u) };
-        Duration::from_micros(
-            (u.ru_utime.tv_sec * 1_000_000
-                + u.ru_utime.tv_usec
-                + u.ru_stime.tv_sec * 1_000_000
-                + u.ru_stime.tv_usec) as u64,
-        )
-    };
-    let mut last = (Instant::now(), cpu());
-    let mut lap = |what: &str| {
-        let now = (Instant::now(), cpu());
-        eprintln!(
-            "{what:>8}: wall {:>7} cpu {:>7}",
-            ms(now.0 - last.0),
-            ms(now.1 - last.1)
-        );
-        last = (Instant::now(), cpu());
-    };
-    let project = build::open(pack).expect("loads");
-    lap("open");
-    let sizes = site::PdfSizes::new();
-    let renderer = Site::new(
-        &project.pack,
-        &project.resources,
-        project.strings.clone(),
-        &sizes,
-    )
-    .expect("site");
-    lap("new");
-    let files = renderer.render(&project.resources).expect("render");
-    lap("render");
-    let _ = renderer.search_indexes();
-    lap("search");
-    files
-        .par_iter()
-        .for_each(|(p, b)| canllaw::output::write(out, p, b).expect("written"));
-    lap("write");
 }

@@ -35,7 +35,8 @@ pub struct Rendered {
     pub marks: Vec<Mark>,
 }
 
-fn color(c: Rgb) -> Color {
+/// A printpdf colour from ours.
+pub(crate) fn color(c: Rgb) -> Color {
     Color::Rgb(printpdf::Rgb {
         r: c.0,
         g: c.1,
@@ -44,7 +45,8 @@ fn color(c: Rgb) -> Color {
     })
 }
 
-fn point(x: f32, y: f32) -> LinePoint {
+/// A straight-line point of a path.
+pub(crate) fn point(x: f32, y: f32) -> LinePoint {
     LinePoint {
         p: Point { x: Pt(x), y: Pt(y) },
         bezier: false,

@@ -130,9 +130,23 @@ pub fn add(
         doc.objects.insert(ids[i], Object::Dictionary(dict));
     }
 
+    finish_tree(doc, root_id, ids[0], parent_tree, next_key, layout.lang);
+}
+
+/// Writes the structure tree's root over `document_elem` and marks the
+/// catalog as tagged, in `lang`, with the title shown in the viewer's title
+/// bar: the same for templates and the workbook.
+pub(crate) fn finish_tree(
+    doc: &mut Document,
+    root_id: ObjectId,
+    document_elem: ObjectId,
+    parent_tree: ObjectId,
+    next_key: usize,
+    lang: crate::lang::Lang,
+) {
     let root = Dictionary::from_iter(vec![
         ("Type", Object::Name(b"StructTreeRoot".to_vec())),
-        ("K", Object::Array(vec![Object::Reference(ids[0])])),
+        ("K", Object::Array(vec![Object::Reference(document_elem)])),
         ("ParentTree", Object::Reference(parent_tree)),
         (
             "ParentTreeNextKey",
@@ -147,7 +161,7 @@ pub fn add(
             "MarkInfo",
             Dictionary::from_iter(vec![("Marked", Object::Boolean(true))]),
         );
-        catalog.set("Lang", text_string(layout.lang.code()));
+        catalog.set("Lang", text_string(lang.code()));
         // Show the title, not the file name, in the viewer's title bar.
         catalog.set(
             "ViewerPreferences",

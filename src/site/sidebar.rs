@@ -37,7 +37,9 @@ pub const BLOCK: usize = 16;
 /// entries (by index into [`SiteMap::entries`]).
 #[derive(Clone, Copy)]
 pub(super) enum Row {
+    /// The heading of section `.0` of [`SiteMap::sections`].
     Heading(usize),
+    /// Entry `.1` of [`SiteMap::entries`], in section `.0`.
     Entry(usize, usize),
 }
 

@@ -4,12 +4,13 @@
 //! sequence with an MCID for the structure tree, everything else an artifact
 //! (the running header and page number as pagination artifacts).
 
+use crate::pdf::render::{color, point};
 use std::collections::BTreeMap;
 
 use lopdf::{Document, ObjectId};
 use printpdf::{
-    Color, DictItem, Line, LineCapStyle, LineDashPattern, LinePoint, Op, PdfDocument,
-    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, TextItem,
+    DictItem, Line, LineCapStyle, LineDashPattern, Op, PdfDocument, PdfFontHandle, PdfPage,
+    PdfSaveOptions, Point, Pt, TextItem,
 };
 
 use super::page::{Art, Book, Item, Run};
@@ -42,23 +43,6 @@ pub struct Drawn {
     pub logos: Vec<LogoSpot>,
 }
 
-fn color(c: Rgb) -> Color {
-    Color::Rgb(printpdf::Rgb {
-        r: c.0,
-        g: c.1,
-        b: c.2,
-        icc_profile: None,
-    })
-}
-
-fn point(x: f32, y: f32) -> LinePoint {
-    LinePoint {
-        p: Point { x: Pt(x), y: Pt(y) },
-        bezier: false,
-    }
-}
-
-/// Draws `book`.
 pub fn draw(book: &Book) -> Drawn {
     let mut pdf = PdfDocument::new(&book.title);
     // Fixed resource names rather than printpdf's random ones, so the same

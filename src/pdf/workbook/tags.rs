@@ -147,28 +147,5 @@ pub fn add(doc: &mut Document, book: &Book, pages: &[ObjectId], marks: &[Mark], 
         doc.objects.insert(own, Object::Dictionary(dict));
     }
 
-    let root = Dictionary::from_iter(vec![
-        ("Type", Object::Name(b"StructTreeRoot".to_vec())),
-        ("K", Object::Array(vec![Object::Reference(id(0))])),
-        ("ParentTree", Object::Reference(parent_tree)),
-        (
-            "ParentTreeNextKey",
-            Object::Integer(i64::try_from(next_key).unwrap_or(0)),
-        ),
-    ]);
-    doc.objects.insert(root_id, Object::Dictionary(root));
-
-    if let Ok(catalog) = doc.catalog_mut() {
-        catalog.set("StructTreeRoot", Object::Reference(root_id));
-        catalog.set(
-            "MarkInfo",
-            Dictionary::from_iter(vec![("Marked", Object::Boolean(true))]),
-        );
-        catalog.set("Lang", text_string(book.lang.code()));
-        // Show the title, not the file name, in the viewer's title bar.
-        catalog.set(
-            "ViewerPreferences",
-            Dictionary::from_iter(vec![("DisplayDocTitle", Object::Boolean(true))]),
-        );
-    }
+    crate::pdf::tags::finish_tree(doc, root_id, id(0), parent_tree, next_key, book.lang);
 }
