@@ -68,6 +68,16 @@ fn until(url: &str, what: &str, ok: impl Fn(&str) -> bool) -> Duration {
     }
 }
 
+/// Waits until `ok` holds: a build writes its files a moment before it
+/// tells the server it is done.
+fn eventually(what: &str, ok: impl Fn() -> bool) {
+    let started = Instant::now();
+    while !ok() {
+        assert!(started.elapsed() < DEADLINE, "gave up waiting for {what}");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
 /// The events a preview told, as a test reads them.
 #[derive(Clone, Default)]
 struct Told(Arc<Mutex<Vec<String>>>);
@@ -199,7 +209,10 @@ fn rebuilds_after_an_edit_and_reloads_only_changed_pages() {
         ))
         .1
     };
-    assert!(ask("en/examples/keeping-the-allotment.html").contains("\"reload\":true"));
+    // The page's file is written a moment before the build is counted.
+    eventually("the edited page to be told to reload", || {
+        ask("en/examples/keeping-the-allotment.html").contains("\"reload\":true")
+    });
     assert!(ask("cy/pages/about.html").contains("\"reload\":false"));
 }
 
@@ -234,7 +247,9 @@ fn survives_a_broken_file_and_its_repair() {
         "the repair",
         |b| b.contains("Record the reasons"),
     );
-    assert!(status(&server).contains("\"notice\":null"));
+    eventually("the notice to go", || {
+        status(&server).contains("\"notice\":null")
+    });
 
     // Deleted and made again.
     fs::remove_file(&file).unwrap();
